@@ -1,0 +1,3 @@
+from tenderkit.cli import main
+
+main(prog_name="tenderkit")

@@ -1,0 +1,30 @@
+"""One function per job, called by the command line and by scripts alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tenderkit.filters import ReferenceFilter, filter_references
+from tenderkit.library import Library, load_library
+from tenderkit.models import Reference
+
+
+def list_references(library_dir: Path, flt: ReferenceFilter | None = None) -> tuple[list[Reference], Library]:
+    """The library's references passing ``flt``, newest first, and the loaded library."""
+    library = load_library(library_dir)
+    return filter_references(library.references, flt or ReferenceFilter(), library.vocabulary), library
+
+
+def show_reference(library_dir: Path, ref_id: str) -> Reference:
+    """One reference by id."""
+    from tenderkit.exceptions import UnknownReferenceError
+
+    library = load_library(library_dir)
+    ref = library.get(ref_id)
+    if ref is None:
+        from rapidfuzz import process
+
+        close = process.extractOne(ref_id, [r.id for r in library.references], score_cutoff=60)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise UnknownReferenceError(f"no reference '{ref_id}' in {library_dir}{hint}")
+    return ref

@@ -1,0 +1,66 @@
+"""French-aware text normalisation: accent folding, tokens and stems.
+
+Everything that compares words (filters, vocabulary, matching) goes through here, so that
+"Concertation", "concerter" and "CONCERTÉE" meet on the same stem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9]+")
+_RAW_WORD = re.compile(r"[^\W_]+")
+# Elided articles and pronouns: "l'habitant" -> "habitant", "d'ouvrage" -> "ouvrage".
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+
+#: Words too common to mean anything in a reference or a criterion.
+STOPWORDS: frozenset[str] = frozenset(
+    """a au aux avec ce ces dans de des du elle en et est il la le les leur leurs lui ma mais me
+    meme mes mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes
+    ton tu un une vos votre vous y l d s n c j m t etc afin ainsi dont entre sous vers chez
+    ete etre avoir fait cette cet tout tous toute toutes plus tres lors apres avant""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, turn ligatures into letters: ``"Œuvre Élue"`` → ``"oeuvre elue"``."""
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Folded words of ``text``, elisions removed, hyphens and apostrophes as separators."""
+    return _WORD.findall(fold(_ELISION.sub(" ", text)))
+
+
+def normalize(text: str) -> str:
+    """Folded words joined by single spaces: a canonical form for comparing names."""
+    return " ".join(words(text))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # noqa: ANN202 - snowballstemmer has no types
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("french")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Folded Snowball French stem of one word (``"Habitants"`` → ``"habit"``).
+
+    The stemmer sees the accented word (it needs "é" to strip "-ée"); the stem is folded after.
+    """
+    lowered = word.casefold()
+    if len(lowered) <= 3 or lowered.isdigit():
+        return fold(lowered)
+    return fold(_stemmer().stemWord(lowered))
+
+
+def stems(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Stems of the meaningful words of ``text``, in order."""
+    raw = _RAW_WORD.findall(_ELISION.sub(" ", text).replace("œ", "oe").replace("Œ", "oe"))
+    return [stem(w) for w in raw if keep_stopwords or fold(w) not in STOPWORDS]

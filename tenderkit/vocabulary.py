@@ -1,0 +1,151 @@
+"""The canonical vocabulary: component and mission-type names with their variants.
+
+A library may carry its own ``vocabulary.yaml``; otherwise the one bundled with tenderkit is
+used. Lookups ignore case, accents, hyphens and plural/word forms (via :mod:`tenderkit.text`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from tenderkit.exceptions import VocabularyError
+from tenderkit.text import normalize, stems
+
+VOCABULARY_FILE = "vocabulary.yaml"
+
+
+def _stem_key(text: str) -> str:
+    return " ".join(stems(text))
+
+
+@dataclass
+class Term:
+    """A canonical name and the variants that mean the same."""
+
+    name: str
+    variants: list[str] = field(default_factory=list)
+
+    @property
+    def spellings(self) -> list[str]:
+        """The name followed by every variant."""
+        return [self.name, *self.variants]
+
+
+class TermSet:
+    """A list of terms with exact, word-form and fuzzy lookup."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = terms
+        self._exact: dict[str, str] = {}
+        self._stemmed: dict[str, str] = {}
+        for term in terms:
+            for spelling in term.spellings:
+                self._exact.setdefault(normalize(spelling), term.name)
+                self._stemmed.setdefault(_stem_key(spelling), term.name)
+
+    @property
+    def names(self) -> list[str]:
+        """Canonical names, in file order."""
+        return [t.name for t in self.terms]
+
+    def term(self, name: str) -> Term | None:
+        """The term whose canonical name is ``name``."""
+        return next((t for t in self.terms if t.name == name), None)
+
+    def canonical(self, text: str) -> str | None:
+        """Canonical name for ``text`` if it is a name or variant (any case, accents, form)."""
+        found = self._exact.get(normalize(text))
+        if found is None:
+            found = self._stemmed.get(_stem_key(text))
+        return found
+
+    def suggest(self, text: str, cutoff: float = 80.0) -> str | None:
+        """Closest canonical name by fuzzy spelling, for a "did you mean" or a safe import."""
+        exact = self.canonical(text)
+        if exact is not None:
+            return exact
+        from rapidfuzz import fuzz, process
+
+        key = normalize(text)
+        if not key:
+            return None
+        choices = list(self._exact)
+        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return self._exact[best[0]] if best else None
+
+    def spellings_of(self, text: str) -> list[str]:
+        """All spellings of the term ``text`` belongs to (just ``[text]`` if unknown)."""
+        name = self.canonical(text)
+        term = self.term(name) if name else None
+        return term.spellings if term else [text]
+
+
+@dataclass
+class Vocabulary:
+    """Components and mission types known to a library."""
+
+    components: TermSet
+    mission_types: TermSet
+    source: Path | None = None
+
+
+def _parse_terms(raw: object, key: str, path: Path) -> list[Term]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise VocabularyError(path, f"'{key}' must be a list of {{name, variants}} entries")
+    terms = []
+    for i, item in enumerate(raw, start=1):
+        if isinstance(item, str):
+            terms.append(Term(item))
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise VocabularyError(path, f"'{key}' entry {i} needs a 'name' (text)")
+        variants = item.get("variants") or []
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise VocabularyError(path, f"'{key}' entry {i} ({item['name']}): 'variants' must be a list of texts")
+        terms.append(Term(item["name"], list(variants)))
+    return terms
+
+
+def parse_vocabulary(text: str, path: Path) -> Vocabulary:
+    """Build a vocabulary from the text of a ``vocabulary.yaml`` file."""
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise VocabularyError(path, f"invalid YAML: {getattr(err, 'problem', err)}",
+                              mark.line + 1 if mark else None) from err
+    if not isinstance(data, dict):
+        raise VocabularyError(path, "expected a mapping with 'components' and 'mission_types'")
+    return Vocabulary(
+        TermSet(_parse_terms(data.get("components"), "components", path)),
+        TermSet(_parse_terms(data.get("mission_types"), "mission_types", path)),
+        path,
+    )
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, mtime_ns: int) -> Vocabulary:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise VocabularyError(p, f"cannot read: {err}") from err
+    return parse_vocabulary(text, p)
+
+
+def load_vocabulary(library_dir: Path | None = None) -> Vocabulary:
+    """The library's ``vocabulary.yaml`` if it has one, else the bundled default."""
+    if library_dir is not None:
+        candidate = Path(library_dir) / VOCABULARY_FILE
+        if candidate.is_file():
+            return _load_cached(str(candidate), candidate.stat().st_mtime_ns)
+    bundled = resources.files("tenderkit") / "data" / VOCABULARY_FILE
+    with resources.as_file(bundled) as path:
+        return _load_cached(str(path), path.stat().st_mtime_ns)
