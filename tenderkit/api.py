@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tenderkit.filters import ReferenceFilter, filter_references
 from tenderkit.library import Library, load_library
-from tenderkit.models import Reference
+from tenderkit.models import MatchResult, Reference
 
 
 def list_references(library_dir: Path, flt: ReferenceFilter | None = None) -> tuple[list[Reference], Library]:
@@ -28,3 +28,14 @@ def show_reference(library_dir: Path, ref_id: str) -> Reference:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise UnknownReferenceError(f"no reference '{ref_id}' in {library_dir}{hint}")
     return ref
+
+
+def match(tender_path: Path, library_dir: Path, *, pick: tuple[str, ...] = (),
+          exclude: tuple[str, ...] = ()) -> tuple[MatchResult, list[str]]:
+    """Score the library against the tender file; returns the result and load warnings."""
+    from tenderkit.matching import match_tender
+    from tenderkit.tender import load_tender
+
+    tender = load_tender(tender_path)
+    library = load_library(library_dir)
+    return match_tender(library, tender, pick=pick, exclude=exclude), library.warnings
