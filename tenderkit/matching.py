@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tenderkit.exceptions import UnknownReferenceError
 from tenderkit.filters import client_matches
@@ -27,7 +27,7 @@ from tenderkit.vocabulary import Vocabulary
 #: component or a content bullet).
 FIELD_WEIGHTS = {
     "components": 1.0, "title": 1.0, "mission_type": 1.0, "programme": 0.9,
-    "content": 0.85, "stakes": 0.65, "actors": 0.5,
+    "content": 0.85, "stakes": 0.45, "actors": 0.3,
 }
 COVERED = 0.5
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
@@ -79,6 +79,7 @@ class _Group:
     label: str
     phrases: list[Phrase]
     component: str | None  # canonical component name, when the group is one
+    surfaces: dict[str, str] = field(default_factory=dict)  # stem -> a word it came from
 
 
 def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[_Group]:
@@ -98,23 +99,25 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[_Grou
             spellings = [text, *spellings]
         phrases = [p for p in dict.fromkeys(_phrase(s) for s in spellings) if p]
         if phrases:
-            groups.append(_Group(text, phrases, canonical))
+            surfaces = {t[0]: fold(s[t[1]:t[2]]) for s in spellings for t in _tokens(s)}
+            groups.append(_Group(text, phrases, canonical, surfaces))
 
     for component in criterion.components:
         add(component, True)
     for keyword in criterion.keywords:
         add(keyword, False)
     if not groups:
-        for word in _phrase(criterion.label):
-            groups.append(_Group(word, [(word,)], None))
+        for stem_, start, end in _tokens(criterion.label):
+            groups.append(_Group(stem_, [(stem_,)], None, {stem_: fold(criterion.label[start:end])}))
     return groups
 
 
 class _Equivalents:
     """Which stems of the library count as the same word as a query stem (forms, typos)."""
 
-    def __init__(self, universe: Iterable[str]) -> None:
+    def __init__(self, universe: Iterable[str], surfaces: dict[str, str] | None = None) -> None:
         self.universe = sorted(set(universe))
+        self.surfaces = surfaces or {}  # the whole word behind a query stem, for typo checks
         self.cache: dict[str, frozenset[str]] = {}
 
     def __call__(self, token: str) -> frozenset[str]:
@@ -134,11 +137,15 @@ class _Equivalents:
             if len(candidate) >= 5 and (candidate.startswith(token) or token.startswith(candidate)):
                 if abs(len(candidate) - len(token)) <= 3:
                     same.add(candidate)
-        if len(token) >= 6:
+        # A typo defeats the stemmer ("concertaiton" stays whole), so compare both the stem
+        # and the whole word with what the library holds.
+        for probe in {token, self.surfaces.get(token, token)}:
+            if len(probe) < 6:
+                continue
             for candidate, _score, _i in process.extract(
-                token, self.universe, scorer=fuzz.ratio, score_cutoff=86, limit=None
+                probe, self.universe, scorer=fuzz.ratio, score_cutoff=86, limit=None
             ):
-                if abs(len(candidate) - len(token)) <= 2 and candidate[:2] == token[:2]:
+                if abs(len(candidate) - len(probe)) <= 2 and candidate[:2] == probe[:2]:
                     same.add(candidate)
         return same
 
@@ -236,7 +243,8 @@ def score_references(
     """A :class:`Match` per reference (eligibility, criterion scores, evidence, overall score)."""
     all_groups = {c.id: criterion_groups(c, vocabulary) for c in tender.criteria}
     universe = {s for p in profiles for seg in p for s in seg.split()}
-    equivalents = _Equivalents(universe)
+    surfaces = {k: v for groups in all_groups.values() for g in groups for k, v in g.surfaces.items()}
+    equivalents = _Equivalents(universe, surfaces)
     total_weight = sum(c.weight for c in tender.criteria)
     needed = _needed_stems(all_groups, equivalents)
     matches = []
