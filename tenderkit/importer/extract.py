@@ -1,0 +1,174 @@
+"""Read the text lines of a fiche: plain text / Markdown, Word (.docx) or PDF.
+
+Source files are only ever opened for reading. python-docx and pypdf are imported inside the
+function that needs them, so commands that never import fiches do not pay for them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tenderkit.exceptions import FicheImportError
+
+#: File kinds ``tenderkit import`` reads, by suffix.
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def extract_lines(path: Path) -> list[str]:
+    """The fiche's lines, in reading order; raises :class:`FicheImportError` when unreadable."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FicheImportError(path, f"unsupported file type '{path.suffix}' (use .txt, .md, .docx or .pdf)")
+    try:
+        if path.stat().st_size == 0:
+            raise FicheImportError(path, "empty file")
+    except OSError as err:
+        raise FicheImportError(path, f"cannot read: {err.strerror or err}") from err
+    if suffix == ".docx":
+        lines = docx_lines(path)
+    elif suffix == ".pdf":
+        lines = pdf_lines(path)
+    else:
+        lines = text_lines(path, markdown=suffix == ".md")
+    if not any(line.strip() for line in lines):
+        raise FicheImportError(path, "no text in the file")
+    return lines
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252; binary content is refused."""
+    if b"\x00" in data[:4096]:
+        raise FicheImportError(path, "binary content, not a text fiche")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as err:
+            raise FicheImportError(path, f"neither UTF-8 nor Windows-1252 text (byte {err.start})") from err
+    sample = text[:4096]
+    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise FicheImportError(path, "binary content, not a text fiche")
+    return text
+
+
+def text_lines(path: Path, *, markdown: bool = False) -> list[str]:
+    """Lines of a .txt or .md file (LF, CRLF or CR); Markdown emphasis and ``#`` removed."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise FicheImportError(path, f"cannot read: {err.strerror or err}") from err
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise FicheImportError(path, "empty file")
+    lines = decode_text(data, path).splitlines()
+    if markdown:
+        lines = [_plain_markdown(line) for line in lines]
+    return lines
+
+
+def _plain_markdown(line: str) -> str:
+    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
+    return "" if re.fullmatch(r"\s*([-*_])\1{2,}\s*", line) else line
+
+
+def docx_lines(path: Path) -> list[str]:
+    """Paragraphs and table rows of a Word file in document order.
+
+    A two-column row becomes ``label<TAB>value`` (more paragraphs of the value follow on their
+    own lines); list paragraphs get a ``- `` bullet, since Word keeps the bullet out of the text.
+    """
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not zipfile.is_zipfile(path):
+        raise FicheImportError(path, "not a Word .docx file (not a zip archive)")
+    try:
+        document = Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise FicheImportError(path, f"not a readable Word .docx file ({err})") from err
+    except Exception as err:  # noqa: BLE001 - lxml and zip raise many kinds; the file is what matters
+        raise FicheImportError(path, f"not a readable Word .docx file ({type(err).__name__}: {err})") from err
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(_paragraph_text(child))
+        elif tag == "tbl":
+            lines.extend(_table_lines(child))
+            lines.append("")
+    return lines
+
+
+def _paragraph_text(p) -> str:  # noqa: ANN001 - an lxml w:p element
+    from docx.text.paragraph import Paragraph
+
+    paragraph = Paragraph(p, None)
+    text = paragraph.text
+    style = ""
+    try:
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    except (KeyError, AttributeError, ValueError):
+        style = ""
+    numbered = p.pPr is not None and p.pPr.numPr is not None
+    if text.strip() and (numbered or "list" in style.lower()):
+        return f"- {text}"
+    return text
+
+
+def _table_lines(tbl) -> list[str]:  # noqa: ANN001 - an lxml w:tbl element
+    from docx.table import Table
+
+    lines: list[str] = []
+    table = Table(tbl, None)
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            if not cells or cell._tc is not cells[-1]._tc:  # merged cells repeat
+                cells.append(cell)
+        texts = [[_paragraph_text(p._p) for p in cell.paragraphs] for cell in cells]
+        texts = [[t for t in cell if t.strip()] for cell in texts]
+        if len(cells) == 2 and texts[0]:
+            label = " ".join(t.strip() for t in texts[0]).rstrip(": \t")
+            value = texts[1]
+            first = value[0] if value and not value[0].startswith("- ") else ""
+            lines.append(f"{label}\t{first}" if first else f"{label}:")
+            lines.extend(value[1:] if first else value)
+        else:
+            for cell in texts:
+                lines.extend(cell)
+        lines.append("")
+    return lines
+
+
+def pdf_lines(path: Path) -> list[str]:
+    """Text lines of a PDF's pages (pypdf); a PDF without a text layer is refused."""
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF" not in head:
+        raise FicheImportError(path, "not a PDF file (no %PDF header)")
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FicheImportError(path, "encrypted PDF: remove the password first")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except FicheImportError:
+        raise
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise FicheImportError(path, f"not a readable PDF ({type(err).__name__}: {err})") from err
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise FicheImportError(path, "PDF has no text layer (scanned image?): run OCR on it first")
+    return text.splitlines()

@@ -1,0 +1,388 @@
+"""Turn the lines of a fiche référence into the fields of a reference (pure, no I/O).
+
+A fiche is a sequence of blocks, each opened by a label ("Maître d'ouvrage :", "ENJEUX DE
+LA MISSION") and holding the value on the same line and/or the lines below. Lines before the
+first label are the title. Nothing is guessed: a field the fiche does not state stays empty,
+and every line that fits no field is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from tenderkit.importer.labels import LIST_FIELDS, PARAGRAPH_FIELDS, Label, looks_like_label, match_label
+from tenderkit.importer.values import (
+    EMAIL,
+    PHONE,
+    Amount,
+    clean_line,
+    client_type_from_label,
+    client_type_from_name,
+    find_amounts,
+    parse_bool,
+    parse_years,
+    split_contact,
+    split_items,
+    strip_bullet,
+    tidy_item,
+)
+from tenderkit.vocabulary import Vocabulary
+
+#: Schema fields reported as "not filled" when the fiche leaves them empty.
+REPORTED_FIELDS = ("title", "client_type", "location", "mission_type", "fee_eur", "project_cost_eur",
+                   "team", "director", "consultants", "programme", "actors", "components", "stakes",
+                   "content", "contact")
+_TITLE_MAX = 160
+
+
+class FicheParseError(ValueError):
+    """The fiche lacks something the schema requires (a client, a year)."""
+
+
+@dataclass
+class Line:
+    """One non-blank line: text without its bullet, and whether it had one."""
+
+    text: str
+    bullet: bool
+
+
+@dataclass
+class Block:
+    """A label and the lines under it (``None`` marks a blank line)."""
+
+    label: Label | None
+    value: str = ""
+    lines: list[Line | None] = field(default_factory=list)
+
+
+@dataclass
+class ParsedFiche:
+    """What a fiche says: reference fields (no id), warnings and the fields left empty."""
+
+    fields: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    title_generated: bool = False
+
+
+def _split_label(raw: str, text: str, bullet: bool) -> tuple[Label, str] | None:
+    """``(label, value)`` when the line opens a block: ``Label: value``, ``Label<TAB>value``, ``LABEL``."""
+    stripped = raw.strip().lstrip("\ufeff")
+    if "\t" in stripped and not bullet:
+        head, _, tail = stripped.partition("\t")
+        label = match_label(clean_line(head).rstrip(":").strip())
+        if label:
+            return label, clean_line(tail).lstrip(":").strip()
+    for sep in (":", "："):
+        if sep in text:
+            head, _, tail = text.partition(sep)
+            label = match_label(head)
+            if label:
+                return label, tail.strip()
+    if not bullet:
+        label = match_label(text.rstrip(".").strip())
+        if label:
+            return label, ""
+    return None
+
+
+def _blocks(raw_lines: list[str]) -> list[Block]:
+    blocks = [Block(None)]
+    for raw in raw_lines:
+        text = clean_line(raw)
+        if not text:
+            blocks[-1].lines.append(None)
+            continue
+        body, bullet = strip_bullet(text)
+        opened = _split_label(raw, body, bullet)
+        current = blocks[-1]
+        scalar_context = current.label is None or (
+            current.label.field not in LIST_FIELDS and current.label.field not in PARAGRAPH_FIELDS)
+        if opened is None and scalar_context and not bullet:
+            tab = "\t" in raw.strip()
+            head, sep, tail = raw.strip().partition("\t") if tab else body.partition(":")
+            if sep and looks_like_label(clean_line(head)):  # "Surface : 12 ha": no such field
+                opened = (Label("_unknown", clean_line(head)), clean_line(tail))
+        if opened:
+            blocks.append(Block(opened[0], opened[1]))
+        else:
+            current.lines.append(Line(body, bullet))
+    return blocks
+
+
+def _groups(block: Block) -> list[list[Line]]:
+    """The block's lines cut at blank lines; the same-line value is the first line."""
+    groups: list[list[Line]] = [[Line(block.value, False)]] if block.value else [[]]
+    for line in block.lines:
+        if line is None:
+            if groups[-1]:
+                groups.append([])
+        elif block.value and len(groups) == 1 and line.bullet and groups[0]:
+            groups.append([line])  # "Acteurs: A, B" followed by bullets
+        else:
+            groups[-1].append(line)
+    return [g for g in groups if g]
+
+
+def _scalar(block: Block) -> tuple[str, list[str]]:
+    """The value of a one-value field, and the lines after it that belong to nothing."""
+    groups = _groups(block)
+    if not groups:
+        return "", []
+    first, rest = groups[0], groups[1:]
+    sep = ", " if any(line.bullet for line in first) else " "
+    value = sep.join(tidy_item(line.text) if line.bullet else line.text for line in first)
+    return value.strip(), [line.text for group in rest for line in group]
+
+
+def _list(block: Block, name: str) -> list[str]:
+    """Items of a list field: bullets, one per line, or ``A, B (x, y), C`` on one line."""
+    items: list[str] = []
+    groups = _groups(block)
+    has_bullets = any(line.bullet for g in groups for line in g)
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            joined = " ".join(pending)
+            items.extend([joined.strip()] if name == "content" else split_items(joined))
+            pending.clear()
+
+    for group in groups:
+        for line in group:
+            if pending and _continues(line, " ".join(pending), has_bullets, name):
+                pending.append(line.text)
+            else:
+                flush()
+                pending.append(line.text)
+        flush()
+    return [i for i in items if i]
+
+
+def _continues(line: Line, pending: str, has_bullets: bool, name: str) -> bool:
+    """Whether ``line`` carries on the item before it (a wrapped line of a PDF or a cell)."""
+    if line.bullet:
+        return False
+    if _unbalanced(pending) or pending.endswith((",", "-", "–")):
+        return True
+    if has_bullets:
+        return True
+    starts_low = line.text[:1].islower()
+    return starts_low and (name == "content" and not pending.endswith((".", ";", "!", "?", ":"))
+                           or name != "content" and "," in pending)
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
+def _paragraphs(blocks: list[Block]) -> str:
+    paragraphs: list[str] = []
+    for block in blocks:
+        for group in _groups(block):
+            current: list[str] = []
+            for line in group:
+                if line.bullet:
+                    if current:
+                        paragraphs.append(" ".join(current))
+                        current = []
+                    paragraphs.append(f"- {line.text}")
+                else:
+                    current.append(line.text)
+            if current:
+                paragraphs.append(" ".join(current))
+    text = "\n".join(p if p.startswith("- ") else f"\n{p}\n" for p in paragraphs)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def parse_fiche(raw_lines: list[str], vocabulary: Vocabulary | None = None) -> ParsedFiche:
+    """Read a fiche's lines into reference fields; raises :class:`FicheParseError` if unusable."""
+    blocks = _blocks(raw_lines)
+    preamble, labelled = blocks[0], blocks[1:]
+    if not any(b.label.field != "_unknown" for b in labelled if b.label):
+        raise FicheParseError("no fiche fields found (expected labels such as "
+                              "\"Maître d'ouvrage :\", \"Année :\", \"Montant :\")")
+    warnings: list[str] = []
+    by_field: dict[str, list[Block]] = {}
+    for block in labelled:
+        assert block.label is not None
+        by_field.setdefault(block.label.field, []).append(block)
+    out: dict[str, Any] = {}
+
+    def scalar(name: str) -> str | None:
+        values = []
+        for block in by_field.get(name, []):
+            value, leftover = _scalar(block)
+            warnings.extend(f"not imported (after '{block.label.text}'): {t!r}" for t in leftover)  # type: ignore[union-attr]
+            if value:
+                values.append(value)
+        for other in values[1:]:
+            if other != values[0]:
+                warnings.append(f"{name}: kept {values[0]!r}, ignored a second value {other!r}")
+        return values[0] if values else None
+
+    for name in ("title", "client", "location", "director", "programme"):
+        out[name] = scalar(name)
+    out["title"], title_generated = _title(out["title"], preamble, by_field, warnings)
+    if out["client"]:
+        out["client"] = tidy_item(out["client"])
+    out["client_type"] = _client_type(scalar("client_type"), out["client"], warnings)
+    out["mission_type"] = _mission_type(scalar("mission_type"), vocabulary)
+    _years(out, scalar("_years"), scalar("_start"), scalar("_end"), scalar("_duration"), warnings)
+    for name in ("fee_eur", "project_cost_eur"):
+        out[name] = _amount(name, by_field.get(name, []), warnings)
+    for name in ("team", "consultants", "actors", "content", "components"):
+        out[name] = [item for block in by_field.get(name, []) for item in _list(block, name)]
+    out["components"] = _components(out["components"], vocabulary, warnings)
+    out["stakes"] = _paragraphs(by_field.get("stakes", []))
+    out["contact"] = _contact(scalar("_contact"), scalar("_role"), scalar("_phone"), scalar("_email"))
+    confidential = scalar("confidential")
+    out["confidential"] = False
+    if confidential:
+        flag = parse_bool(confidential)
+        if flag is None:
+            warnings.append(f"confidential: could not read {confidential!r} as oui/non: left false")
+        out["confidential"] = bool(flag)
+    for name in ("_unknown", "_ignored"):
+        for block in by_field.get(name, []):
+            value, leftover = _scalar(block)
+            shown = f"{block.label.text}: {value}" if value else block.label.text  # type: ignore[union-attr]
+            warnings.append(f"not imported (no such field): {' '.join([shown, *leftover])!r}")
+    if not out["client"]:
+        raise FicheParseError("no client found (\"Maître d'ouvrage :\" or \"Client :\"): "
+                              "the reference schema requires one")
+    if title_generated:
+        out["title"] = _made_title(out)
+        warnings.append(f"no title in the fiche: made {out['title']!r} from mission type, client and years")
+    missing = [name for name in REPORTED_FIELDS if out.get(name) in (None, "", [])]
+    if title_generated:
+        missing.insert(0, "title")
+    return ParsedFiche(out, warnings, missing, title_generated)
+
+
+def _title(value: str | None, preamble: Block, by_field: dict[str, list[Block]],
+           warnings: list[str]) -> tuple[str | None, bool]:
+    lines = [line for group in _groups(preamble) for line in group]
+    if value:
+        warnings.extend(f"not imported (before the first field): {line.text!r}" for line in lines)
+        return value, False
+    if lines and not lines[0].bullet and len(lines[0].text) <= _TITLE_MAX:
+        title, rest = lines[0].text.strip().rstrip("."), lines[1:]
+    else:
+        title, rest = None, lines
+    if rest and "stakes" not in by_field and sum(len(line.text) for line in rest) > _TITLE_MAX:
+        by_field["stakes"] = [Block(None, "", [*rest])]  # an unlabelled opening paragraph
+    else:
+        warnings.extend(f"not imported (before the first field): {line.text!r}" for line in rest)
+    return title, title is None
+
+
+def _made_title(out: dict[str, Any]) -> str:
+    years = str(out["start_year"])
+    if out["end_year"] is None:
+        years = f"depuis {out['start_year']}"
+    elif out["end_year"] != out["start_year"]:
+        years = f"{out['start_year']} – {out['end_year']}"
+    return f"{out['mission_type'] or 'Mission'} – {out['client']} ({years})"
+
+
+def _client_type(value: str | None, client: str | None, warnings: list[str]) -> str | None:
+    if value:
+        found = client_type_from_label(value)
+        if found is None:
+            warnings.append(f"client_type: could not read {value!r} as public or private: left empty")
+        return found
+    return client_type_from_name(client) if client else None
+
+
+def _mission_type(value: str | None, vocabulary: Vocabulary | None) -> str | None:
+    if not value or vocabulary is None:
+        return value
+    return vocabulary.mission_types.canonical(value) or value
+
+
+def _years(out: dict[str, Any], years: str | None, start: str | None, end: str | None,
+           duration: str | None, warnings: list[str]) -> None:
+    found = parse_years(years) if years else None
+    if years and found is None:
+        warnings.append(f"years: could not read a year in {years!r}")
+    if found is None and start:
+        begun = parse_years(start)
+        if begun:
+            finished = parse_years(end) if end else None
+            ongoing = end is None or finished is None or finished.end is None
+            found = type(begun)(begun.start, None if ongoing else max(finished.end, begun.start))  # type: ignore[union-attr]
+    if found is None and duration:
+        found = parse_years(duration)
+        if found is None:
+            warnings.append(f"not imported (no such field): 'Durée: {duration}'")
+    if found is None:
+        raise FicheParseError("no year found (\"Année : 2023 - 2024\"): the reference schema "
+                              "requires start_year")
+    out["start_year"], out["end_year"] = found.start, found.end
+
+
+def _amount(name: str, blocks: list[Block], warnings: list[str]) -> int | None:
+    amounts: list[Amount] = []
+    texts = []
+    for block in blocks:
+        value, leftover = _scalar(block)
+        value = " ".join([value, *leftover]).strip()
+        if not value:
+            continue
+        texts.append(value)
+        found = find_amounts(value)
+        for amount in found:
+            if amount.tax is None:
+                amount.tax = block.label.tax  # type: ignore[union-attr]
+        amounts.extend(found)
+    if not texts:
+        return None
+    shown = " / ".join(texts)
+    chosen = [a for a in amounts if a.tax == "HT"] or [a for a in amounts if a.tax is None]
+    if not amounts:
+        warnings.append(f"{name}: could not read an amount in {shown!r}: left empty")
+        return None
+    if not chosen:
+        warnings.append(f"{name}: only a TTC amount ({shown!r}): left empty, add the HT amount")
+        return None
+    if len({a.euros for a in chosen}) > 1:
+        warnings.append(f"{name}: several amounts in {shown!r}: kept the first ({chosen[0].euros} €)")
+    return chosen[0].euros
+
+
+def _components(items: list[str], vocabulary: Vocabulary | None, warnings: list[str]) -> list[str]:
+    result: list[str] = []
+    for item in items:
+        name = None
+        if vocabulary is not None:
+            terms = vocabulary.components
+            bare = re.sub(r"\s*\([^)]*\)\s*", " ", item).strip()
+            name = terms.canonical(item) or terms.canonical(bare) or terms.suggest(item, cutoff=88) \
+                or (terms.suggest(bare, cutoff=88) if bare else None)
+        if name is None:
+            name = item
+            if vocabulary is not None:
+                warnings.append(f"component {item!r} is not in the vocabulary: kept as written")
+        if name not in result:
+            result.append(name)
+    return result
+
+
+def _contact(name: str | None, role: str | None, phone: str | None,
+             email: str | None) -> dict[str, str | None] | None:
+    contact: dict[str, str | None] = {"name": None, "role": None, "email": None, "phone": None}
+    if name:
+        contact.update({k: v for k, v in split_contact(name).items() if v})
+    if role:
+        contact["role"] = role
+    if phone:
+        found = PHONE.search(phone)
+        contact["phone"] = found.group(0) if found else phone
+    if email:
+        found = EMAIL.search(email)
+        contact["email"] = found.group(0) if found else email
+    return contact if any(contact.values()) else None
