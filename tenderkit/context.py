@@ -234,3 +234,26 @@ def count_placeholders(value: Any) -> int:
     if isinstance(value, (list, tuple)):
         return sum(count_placeholders(v) for v in value)
     return 0
+
+
+def sample_context() -> dict[str, Any]:
+    """A context with every variable filled, for checking a template without a library."""
+    from tenderkit.models import Criterion, CriterionScore, Tender
+
+    tender = Tender(title="Marché d'exemple & <test>", buyer="Ville d'Exemple", deadline="2026-12-15",
+                    criteria=[Criterion("c1", "Concertation"), Criterion("c2", "Pilotage")])
+    full = Reference(id="exemple-1", title="Mission complète", client="Ville d'Exemple",
+                     client_type="public", location="Exemple (93)", start_year=2022, end_year=2023,
+                     mission_type="Concertation", fee_eur=40000, project_cost_eur=1000000,
+                     team=["Cabinet"], director="Jeanne Dupont", consultants=["Jeanne Dupont"],
+                     programme="NPRU", actors=["ANRU"], components=["Concertation"],
+                     stakes="Des enjeux.", content=["Une action."],
+                     contact={"name": "Paul Martin", "role": "DGS", "email": "p@example.org",
+                              "phone": None})
+    sparse = Reference(id="exemple-2", title="Mission confidentielle", client="Société Secrète",
+                       client_type="private", start_year=2024, confidential=True)
+    ranking = [Match(full, 90.0, True, None, [CriterionScore("c1", 1.0, ["components: Concertation"])]),
+               Match(sparse, 50.0, True, None, [CriterionScore("c2", 0.6, ["title: Mission"])])]
+    result = MatchResult(tender, ranking, ["exemple-1", "exemple-2"], [])
+    return build_context(result, FirmConfig(name="Cabinet d'exemple", author="Auteur"),
+                         _dt.date(2026, 1, 1))
