@@ -139,11 +139,25 @@ def _table_lines(tbl) -> list[str]:  # noqa: ANN001 - an lxml w:tbl element
             value = texts[1]
             first = value[0] if value and not value[0].startswith("- ") else ""
             lines.append(f"{label}\t{first}" if first else f"{label}:")
-            lines.extend(value[1:] if first else value)
+            lines.extend(_cell_lines(value[1:] if first else value, blank_first=bool(first)))
         else:
             for cell in texts:
-                lines.extend(cell)
+                lines.extend(_cell_lines(cell))
         lines.append("")
+    return lines
+
+
+def _cell_lines(paragraphs: list[str], *, blank_first: bool = False) -> list[str]:
+    """A cell's paragraphs, a blank line between two that are not both bullets."""
+    lines: list[str] = []
+    previous_bullet = not blank_first
+    for text in paragraphs:
+        bullet = text.startswith("- ")
+        if lines or blank_first:
+            if not (bullet and previous_bullet):
+                lines.append("")
+        lines.append(text)
+        previous_bullet = bullet
     return lines
 
 

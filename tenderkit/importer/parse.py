@@ -151,9 +151,11 @@ def _list(block: Block, name: str) -> list[str]:
             items.extend([joined.strip()] if name == "content" else split_items(joined))
             pending.clear()
 
-    for group in groups:
+    for index, group in enumerate(groups):
+        inline = index == 0 and bool(block.value)
         for line in group:
-            if pending and _continues(line, " ".join(pending), has_bullets, name):
+            if pending and (_continues(line, " ".join(pending), has_bullets, name)
+                            or inline and not line.bullet):
                 pending.append(line.text)
             else:
                 flush()
@@ -333,7 +335,7 @@ def _amount(name: str, blocks: list[Block], warnings: list[str]) -> int | None:
         value = " ".join([value, *leftover]).strip()
         if not value:
             continue
-        texts.append(value)
+        texts.append(f"{block.label.text}: {value}")  # type: ignore[union-attr]
         found = find_amounts(value)
         for amount in found:
             if amount.tax is None:
