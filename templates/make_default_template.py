@@ -102,8 +102,9 @@ def _styles(doc: Document) -> None:
     cover.paragraph_format.space_before = Pt(120)
 
     # A real table style, so a firm can restyle every table in one place.
-    styles.element.append(parse_xml(f"""
-<w:style {nsdecls('w')} w:type="table" w:customStyle="1" w:styleId="Tableautenderkit">
+    styles.element.append(
+        parse_xml(f"""
+<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="Tableautenderkit">
   <w:name w:val="{TABLE_STYLE}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>
   <w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>
   <w:rPr><w:sz w:val="17"/></w:rPr>
@@ -130,7 +131,8 @@ def _styles(doc: Document) -> None:
   <w:tblStylePr w:type="firstCol">
     <w:rPr><w:b/></w:rPr>
   </w:tblStylePr>
-</w:style>"""))
+</w:style>""")
+    )
 
 
 def _style(styles, name: str):  # noqa: ANN001, ANN202
@@ -152,8 +154,13 @@ def _para(container, text: str = "", style: str | None = None, align=None):  # n
 
 def _field(paragraph, instruction: str, cached: str = "1") -> None:  # noqa: ANN001
     """Append a complex field (PAGE, NUMPAGES...) with a cached result."""
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
-                       ("text", cached), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("text", cached),
+        ("end", None),
+    ):
         run = paragraph.add_run()
         if kind == "instr":
             el = OxmlElement("w:instrText")
@@ -168,8 +175,15 @@ def _field(paragraph, instruction: str, cached: str = "1") -> None:  # noqa: ANN
             run._r.append(el)
 
 
-def _table(doc: Document, rows: list[list[str]], widths: list[float], *, header: bool = True,
-           last_row: bool = False, first_col: bool = False):  # noqa: ANN202
+def _table(
+    doc: Document,
+    rows: list[list[str]],
+    widths: list[float],
+    *,
+    header: bool = True,
+    last_row: bool = False,
+    first_col: bool = False,
+):  # noqa: ANN202
     table = doc.add_table(rows=len(rows), cols=len(widths))
     table.style = doc.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -184,7 +198,11 @@ def _table(doc: Document, rows: list[list[str]], widths: list[float], *, header:
     look.set(qn("w:noHBand"), "1")
     look.set(qn("w:noVBand"), "1")
     # LibreOffice reads the hexadecimal w:val, Word the named attributes: set both.
-    look.set(qn("w:val"), f"{(0x20 if header else 0) | (0x40 if last_row else 0) | (0x80 if first_col else 0) | 0x600:04X}")
+    bits = 0x600 | (0x20 if header else 0) | (0x40 if last_row else 0)
+    look.set(
+        qn("w:val"),
+        f"{bits | (0x80 if first_col else 0):04X}",
+    )
     for row_cells, row in zip(rows, table.rows, strict=True):
         for text, cell, width in zip(row_cells, row.cells, widths, strict=True):
             cell.width = Cm(width)
@@ -248,18 +266,42 @@ def _contents(doc: Document) -> None:
 
 def _synthesis(doc: Document) -> None:
     _para(doc, "Synthèse des références", "Heading 1")
-    _para(doc, "{{ summary.count }} références présentées, réalisées de {{ summary.first_year }} "
-               "à {{ summary.last_year }} ({{ summary.public_count }} pour des maîtres d'ouvrage "
-               "publics, {{ summary.private_count }} pour des maîtres d'ouvrage privés).")
+    _para(
+        doc,
+        "{{ summary.count }} références présentées, réalisées de {{ summary.first_year }} "
+        "à {{ summary.last_year }} ({{ summary.public_count }} pour des maîtres d'ouvrage "
+        "publics, {{ summary.private_count }} pour des maîtres d'ouvrage privés).",
+    )
     rows = [
-        ["N°", "Intitulé de la mission", "Maître d'ouvrage", "Public / privé", "Années",
-         "Montant HT", "Composantes"],
+        [
+            "N°",
+            "Intitulé de la mission",
+            "Maître d'ouvrage",
+            "Public / privé",
+            "Années",
+            "Montant HT",
+            "Composantes",
+        ],
         ["{%tr for ref in references %}", "", "", "", "", "", ""],
-        ["{{ ref.number }}", "{{ ref.title }}", "{{ ref.client }}", "{{ ref.client_type }}",
-         "{{ ref.years }}", "{{ ref.fee }}", "{{ ref.components_text }}"],
+        [
+            "{{ ref.number }}",
+            "{{ ref.title }}",
+            "{{ ref.client }}",
+            "{{ ref.client_type }}",
+            "{{ ref.years }}",
+            "{{ ref.fee }}",
+            "{{ ref.components_text }}",
+        ],
         ["{%tr endfor %}", "", "", "", "", "", ""],
-        ["", "Total : {{ summary.count }} références", "", "{{ summary.public_count }} public, "
-         "{{ summary.private_count }} privé", "{{ summary.years }}", "{{ summary.total_fee }}", ""],
+        [
+            "",
+            "Total : {{ summary.count }} références",
+            "",
+            "{{ summary.public_count }} public, {{ summary.private_count }} privé",
+            "{{ summary.years }}",
+            "{{ summary.total_fee }}",
+            "",
+        ],
     ]
     _table(doc, rows, [0.7, 4.0, 2.6, 1.4, 1.7, 1.7, 4.5], last_row=True)
 
@@ -270,16 +312,28 @@ def _matrix(doc: Document) -> None:
     _para(doc, "{%p for c in criteria %}")
     _para(doc, "{{ c.code }} — {{ c.label }}", "List Bullet")
     _para(doc, "{%p endfor %}")
-    _para(doc, "Une coche (✓) signale une référence qui répond au critère, d'après les éléments "
-               "de sa fiche.", "Mention")
+    _para(
+        doc,
+        "Une coche (✓) signale une référence qui répond au critère, d'après les éléments "
+        "de sa fiche.",
+        "Mention",
+    )
     rows = [
         ["Référence", "{%tc for c in criteria %}", "{{ c.code }}", "{%tc endfor %}"],
         ["{%tr for ref in references %}", "", "", ""],
-        ["{{ ref.number }}. {{ ref.title }}", "{%tc for mark in ref.marks %}", "{{ mark }}",
-         "{%tc endfor %}"],
+        [
+            "{{ ref.number }}. {{ ref.title }}",
+            "{%tc for mark in ref.marks %}",
+            "{{ mark }}",
+            "{%tc endfor %}",
+        ],
         ["{%tr endfor %}", "", "", ""],
-        ["Références couvrant le critère", "{%tc for c in criteria %}", "{{ c.covered_by }}",
-         "{%tc endfor %}"],
+        [
+            "Références couvrant le critère",
+            "{%tc for c in criteria %}",
+            "{{ c.covered_by }}",
+            "{%tc endfor %}",
+        ],
     ]
     table = _table(doc, rows, [8.0, 0.1, 2.0, 0.1], last_row=True)
     for row in table.rows:
@@ -309,8 +363,9 @@ def _sheets(doc: Document) -> None:
     ]
     table = _table(doc, rows, [5, 11.6], header=False, first_col=True)
     for row in table.rows:
-        row.cells[0]._tc.get_or_add_tcPr().append(parse_xml(
-            f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{LIGHT_HEX}"/>'))
+        row.cells[0]._tc.get_or_add_tcPr().append(
+            parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{LIGHT_HEX}"/>')
+        )
     _para(doc, "Enjeux de la mission", "Heading 2")
     _para(doc, "{%p for paragraph in ref.stakes %}")
     _para(doc, "{{ paragraph }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -375,13 +430,18 @@ def build() -> bytes:
 def _normalize_zip(data: bytes) -> bytes:
     """Fixed timestamps in the zip, so that regenerating gives identical bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             payload = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 import re
 
-                payload = re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", payload)
+                payload = re.sub(
+                    rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", payload
+                )
             fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(fixed, payload)
@@ -390,7 +450,10 @@ def _normalize_zip(data: bytes) -> bytes:
 
 def main() -> None:
     data = build()
-    for path in (ROOT / "templates" / "candidature.docx", ROOT / "tenderkit" / "data" / "candidature.docx"):
+    for path in (
+        ROOT / "templates" / "candidature.docx",
+        ROOT / "tenderkit" / "data" / "candidature.docx",
+    ):
         path.write_bytes(data)
         print(f"wrote {path.relative_to(ROOT)}")
 

@@ -54,8 +54,10 @@ def write_output(path: Path, data: bytes, force: bool) -> Path | None:
     backup = None
     if path.exists():
         if not force:
-            raise OutputExistsError(f"{path}: already exists (it may hold your edits); "
-                                    "use --force to replace it (a backup is kept)")
+            raise OutputExistsError(
+                f"{path}: already exists (it may hold your edits); "
+                "use --force to replace it (a backup is kept)"
+            )
         backup = backup_path(path)
         shutil.copy2(path, backup)
     write_atomic(path, data)
@@ -65,8 +67,10 @@ def write_output(path: Path, data: bytes, force: bool) -> Path | None:
 def _refuse_existing(paths: Sequence[Path], force: bool) -> None:
     for path in paths:
         if path.exists() and not force:
-            raise OutputExistsError(f"{path}: already exists (it may hold your edits); "
-                                    "use --force to replace it (a backup is kept)")
+            raise OutputExistsError(
+                f"{path}: already exists (it may hold your edits); "
+                "use --force to replace it (a backup is kept)"
+            )
 
 
 def soffice_command() -> str | None:
@@ -78,23 +82,42 @@ def convert_to_pdf(docx: Path) -> bytes:
     """The PDF of ``docx`` made by LibreOffice (its exit code means nothing: check the file)."""
     soffice = soffice_command()
     if soffice is None:
-        raise TenderkitError("LibreOffice is not installed ('soffice' not found): no PDF written; "
-                             "install it (Debian: apt-get install libreoffice-writer) or export "
-                             "the PDF from Word")
+        raise TenderkitError(
+            "LibreOffice is not installed ('soffice' not found): no PDF written; "
+            "install it (Debian: apt-get install libreoffice-writer) or export "
+            "the PDF from Word"
+        )
     with tempfile.TemporaryDirectory(prefix="tenderkit-pdf-") as tmp:
-        profile = Path(tmp, "profile").as_uri()  # a private profile: no clash with a running LibreOffice
+        profile = Path(
+            tmp, "profile"
+        ).as_uri()  # a private profile: no clash with a running LibreOffice
         try:
             completed = subprocess.run(
-                [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", tmp, str(docx)],
-                capture_output=True, text=True, timeout=300, check=False)
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    tmp,
+                    str(docx),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
         except (OSError, subprocess.TimeoutExpired) as err:
             raise TenderkitError(f"LibreOffice could not convert {docx} to PDF: {err}") from err
         pdf = Path(tmp, docx.stem + ".pdf")
         if not pdf.is_file() or pdf.stat().st_size == 0:
             detail = (completed.stderr or completed.stdout or "").strip().splitlines()
-            raise TenderkitError(f"LibreOffice did not produce a PDF for {docx}"
-                                 + (f": {detail[-1]}" if detail else ""))
+            raise TenderkitError(
+                f"LibreOffice did not produce a PDF for {docx}"
+                + (f": {detail[-1]}" if detail else "")
+            )
         return pdf.read_bytes()
 
 
@@ -115,7 +138,9 @@ def build_candidature(
     from tenderkit.render import default_template, render_document
 
     out = Path(out)
-    extra = ([out.with_suffix(".xlsx")] if xlsx else []) + ([out.with_suffix(".pdf")] if pdf else [])
+    extra = ([out.with_suffix(".xlsx")] if xlsx else []) + (
+        [out.with_suffix(".pdf")] if pdf else []
+    )
     _refuse_existing([out, *extra], force)  # before any work: never a surprise at the end
     if not out.parent.is_dir():
         raise TenderkitError(f"{out.parent}: no such folder for the output file")
@@ -137,8 +162,10 @@ def build_candidature(
         warnings=list(library.warnings),
     )
     if rendered.leftover_tags:
-        report.warnings.append("template tags left unrendered in the document: "
-                               + "; ".join(rendered.leftover_tags[:5]))
+        report.warnings.append(
+            "template tags left unrendered in the document: "
+            + "; ".join(rendered.leftover_tags[:5])
+        )
     if not context["references"]:
         report.warnings.append("no reference matches the tender: the file has no reference sheet")
     _keep(report, write_output(out, rendered.data, force))

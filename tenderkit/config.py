@@ -38,8 +38,11 @@ class FirmConfig:
 
 def _line_of(text: str, key: str, section: str | None = None) -> int | None:
     """Line (1-based) of ``key = ...`` (or of ``[section]`` when key is None) in a TOML text."""
-    pattern = re.compile(rf"^\s*\[{re.escape(section)}\]" if key is None and section
-                         else rf"^\s*\"?{re.escape(key)}\"?\s*=")
+    pattern = re.compile(
+        rf"^\s*\[{re.escape(section)}\]"
+        if key is None and section
+        else rf"^\s*\"?{re.escape(key)}\"?\s*="
+    )
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):
             return number
@@ -60,20 +63,27 @@ def load_config(library_dir: Path) -> FirmConfig:
     except tomllib.TOMLDecodeError as err:
         match = re.search(r"\(at line (\d+), column \d+\)", str(err))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
-        raise ConfigError(path, f"invalid TOML: {message}",
-                          int(match.group(1)) if match else None) from err
+        raise ConfigError(
+            path, f"invalid TOML: {message}", int(match.group(1)) if match else None
+        ) from err
     for section in data:
         if section != "firm":
-            raise ConfigError(path, f"unknown section or key '{section}' (expected [firm])",
-                              _line_of(text, None, section) or _line_of(text, section))
+            raise ConfigError(
+                path,
+                f"unknown section or key '{section}' (expected [firm])",
+                _line_of(text, None, section) or _line_of(text, section),
+            )
     firm = data.get("firm", {})
     if not isinstance(firm, dict):
         raise ConfigError(path, "'firm' must be a table: [firm]", _line_of(text, "firm"))
     values: dict[str, str] = {}
     for key, value in firm.items():
         if key not in FIRM_KEYS:
-            raise ConfigError(path, f"unknown key '{key}' in [firm] (expected one of: "
-                              f"{', '.join(FIRM_KEYS)})", _line_of(text, key))
+            raise ConfigError(
+                path,
+                f"unknown key '{key}' in [firm] (expected one of: {', '.join(FIRM_KEYS)})",
+                _line_of(text, key),
+            )
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(path, f"'{key}' must be a non-empty text", _line_of(text, key))
         values[key] = value.strip()
@@ -81,17 +91,25 @@ def load_config(library_dir: Path) -> FirmConfig:
     if "logo" in values:
         logo = (path.parent / values["logo"]).resolve()
         if logo.suffix.lower() not in LOGO_SUFFIXES:
-            raise ConfigError(path, f"logo must be an image ({', '.join(LOGO_SUFFIXES)}), "
-                              f"not '{values['logo']}'", _line_of(text, "logo"))
+            raise ConfigError(
+                path,
+                f"logo must be an image ({', '.join(LOGO_SUFFIXES)}), not '{values['logo']}'",
+                _line_of(text, "logo"),
+            )
         if not logo.is_file():
             raise ConfigError(path, f"logo file not found: {logo}", _line_of(text, "logo"))
         config.logo = logo
     if "template" in values:
         template = (path.parent / values["template"]).resolve()
         if template.suffix.lower() != ".docx":
-            raise ConfigError(path, f"template must be a .docx file, not '{values['template']}'",
-                              _line_of(text, "template"))
+            raise ConfigError(
+                path,
+                f"template must be a .docx file, not '{values['template']}'",
+                _line_of(text, "template"),
+            )
         if not template.is_file():
-            raise ConfigError(path, f"template file not found: {template}", _line_of(text, "template"))
+            raise ConfigError(
+                path, f"template file not found: {template}", _line_of(text, "template")
+            )
         config.template = template
     return config

@@ -21,12 +21,26 @@ MARK = "✓"
 #: Used in free text of a confidential reference instead of the client's name.
 MASKED_IN_TEXT = "le maître d'ouvrage"
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 # Words of a client name too generic to give the client away on their own.
-_GENERIC = frozenset("""ville commune communaute agglomeration metropole departement region
+_GENERIC = frozenset(
+    """ville commune communaute agglomeration metropole departement region
 conseil etablissement public territorial territoire office syndicat mixte societe groupe
-direction agence habitat logement sem spl des les pour and the of de du la le et est""".split())
+direction agence habitat logement sem spl des les pour and the of de du la le et est""".split()
+)
 
 
 def french_date(iso: str | None) -> str:
@@ -70,14 +84,14 @@ def _mask_pattern(client: str) -> re.Pattern[str] | None:
 
 
 def mask(text: str, client: str) -> str:
-    """``text`` with the client's name (and its distinctive words) replaced, accent- and case-blind."""
+    """``text`` with the client's name and distinctive words replaced (accent/case-blind)."""
     pattern = _mask_pattern(client)
     if pattern is None or not text:
         return text
     folded = "".join(_fold_char(c) for c in text)  # same length as text, index for index
     out, last = [], 0
     for found in pattern.finditer(folded):
-        out.append(text[last:found.start()])
+        out.append(text[last : found.start()])
         out.append(MASKED_IN_TEXT)
         last = found.end()
     out.append(text[last:])
@@ -109,13 +123,21 @@ def _location(reference: Reference) -> str:
     if reference.confidential:
         # "Romainville (93)" names the client as surely as the client field: keep the department.
         department = re.search(r"\((\d[\dAB]|\d{3})\)", reference.location)
-        return f"Département {department.group(1)}" if department else "Non communiquée (confidentiel)"
+        return (
+            f"Département {department.group(1)}" if department else "Non communiquée (confidentiel)"
+        )
     return reference.location
 
 
-_FIELDS = {"title": "intitulé", "content": "contenu", "components": "composante",
-           "stakes": "enjeux", "programme": "programme", "mission_type": "type de mission",
-           "actors": "acteurs"}
+_FIELDS = {
+    "title": "intitulé",
+    "content": "contenu",
+    "components": "composante",
+    "stakes": "enjeux",
+    "programme": "programme",
+    "mission_type": "type de mission",
+    "actors": "acteurs",
+}
 
 
 def _evidence(text: str) -> str:
@@ -126,7 +148,9 @@ def _evidence(text: str) -> str:
     return text
 
 
-def reference_context(match: Match, number: int, criteria_codes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def reference_context(
+    match: Match, number: int, criteria_codes: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
     """Everything a reference sheet shows, as text (placeholders for missing facts)."""
     ref = match.reference
     hide = (lambda text: mask(text, ref.client)) if ref.confidential else (lambda text: text)
@@ -138,15 +162,19 @@ def reference_context(match: Match, number: int, criteria_codes: dict[str, dict[
         if info is not None and score.covered:
             evidence = "; ".join(_evidence(hide(e)) for e in score.evidence[:3]) or "—"
             met.append({"code": info["code"], "label": info["label"], "evidence": evidence})
-    marks = [MARK if (s := match.criterion(cid)) is not None and s.covered else ""
-             for cid in criteria_codes]
+    marks = [
+        MARK if (s := match.criterion(cid)) is not None and s.covered else ""
+        for cid in criteria_codes
+    ]
     return {
         "number": number,
         "id": ref.id,
         "title": hide(ref.title),
         "client": neutral_client(ref) if ref.confidential else ref.client,
         "confidential": ref.confidential,
-        "client_type": {"public": "public", "private": "privé"}.get(ref.client_type or "", PLACEHOLDER),
+        "client_type": {"public": "public", "private": "privé"}.get(
+            ref.client_type or "", PLACEHOLDER
+        ),
         "location": _location(ref),
         "years": ref.years_label,
         "start_year": ref.start_year,
@@ -171,13 +199,16 @@ def reference_context(match: Match, number: int, criteria_codes: dict[str, dict[
     }
 
 
-def build_context(result: MatchResult, firm: FirmConfig, today: _dt.date | None = None) -> dict[str, Any]:
+def build_context(
+    result: MatchResult, firm: FirmConfig, today: _dt.date | None = None
+) -> dict[str, Any]:
     """The full template context (see docs/word-output.md for every variable)."""
     today = today or _dt.date.today()
     tender = result.tender
-    criteria = {c.id: {"id": c.id, "code": f"C{i}", "label": c.label, "weight": c.weight,
-                       "covered_by": 0}
-                for i, c in enumerate(tender.criteria, start=1)}
+    criteria = {
+        c.id: {"id": c.id, "code": f"C{i}", "label": c.label, "weight": c.weight, "covered_by": 0}
+        for i, c in enumerate(tender.criteria, start=1)
+    }
     matches = result.selected_matches()
     references = [reference_context(m, i, criteria) for i, m in enumerate(matches, start=1)]
     for ref in references:
@@ -240,20 +271,46 @@ def sample_context() -> dict[str, Any]:
     """A context with every variable filled, for checking a template without a library."""
     from tenderkit.models import Criterion, CriterionScore, Tender
 
-    tender = Tender(title="Marché d'exemple & <test>", buyer="Ville d'Exemple", deadline="2026-12-15",
-                    criteria=[Criterion("c1", "Concertation"), Criterion("c2", "Pilotage")])
-    full = Reference(id="exemple-1", title="Mission complète", client="Ville d'Exemple",
-                     client_type="public", location="Exemple (93)", start_year=2022, end_year=2023,
-                     mission_type="Concertation", fee_eur=40000, project_cost_eur=1000000,
-                     team=["Cabinet"], director="Jeanne Dupont", consultants=["Jeanne Dupont"],
-                     programme="NPRU", actors=["ANRU"], components=["Concertation"],
-                     stakes="Des enjeux.", content=["Une action."],
-                     contact={"name": "Paul Martin", "role": "DGS", "email": "p@example.org",
-                              "phone": None})
-    sparse = Reference(id="exemple-2", title="Mission confidentielle", client="Société Secrète",
-                       client_type="private", start_year=2024, confidential=True)
-    ranking = [Match(full, 90.0, True, None, [CriterionScore("c1", 1.0, ["components: Concertation"])]),
-               Match(sparse, 50.0, True, None, [CriterionScore("c2", 0.6, ["title: Mission"])])]
+    tender = Tender(
+        title="Marché d'exemple & <test>",
+        buyer="Ville d'Exemple",
+        deadline="2026-12-15",
+        criteria=[Criterion("c1", "Concertation"), Criterion("c2", "Pilotage")],
+    )
+    full = Reference(
+        id="exemple-1",
+        title="Mission complète",
+        client="Ville d'Exemple",
+        client_type="public",
+        location="Exemple (93)",
+        start_year=2022,
+        end_year=2023,
+        mission_type="Concertation",
+        fee_eur=40000,
+        project_cost_eur=1000000,
+        team=["Cabinet"],
+        director="Jeanne Dupont",
+        consultants=["Jeanne Dupont"],
+        programme="NPRU",
+        actors=["ANRU"],
+        components=["Concertation"],
+        stakes="Des enjeux.",
+        content=["Une action."],
+        contact={"name": "Paul Martin", "role": "DGS", "email": "p@example.org", "phone": None},
+    )
+    sparse = Reference(
+        id="exemple-2",
+        title="Mission confidentielle",
+        client="Société Secrète",
+        client_type="private",
+        start_year=2024,
+        confidential=True,
+    )
+    ranking = [
+        Match(full, 90.0, True, None, [CriterionScore("c1", 1.0, ["components: Concertation"])]),
+        Match(sparse, 50.0, True, None, [CriterionScore("c2", 0.6, ["title: Mission"])]),
+    ]
     result = MatchResult(tender, ranking, ["exemple-1", "exemple-2"], [])
-    return build_context(result, FirmConfig(name="Cabinet d'exemple", author="Auteur"),
-                         _dt.date(2026, 1, 1))
+    return build_context(
+        result, FirmConfig(name="Cabinet d'exemple", author="Auteur"), _dt.date(2026, 1, 1)
+    )

@@ -108,7 +108,7 @@ def _near(xml: str, lineno: int | None) -> str:
     if not lineno:
         return ""
     lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
-    around = lines[max(lineno - 2, 0): lineno + 1]
+    around = lines[max(lineno - 2, 0) : lineno + 1]
     text = " ¶ ".join(t for t in (re.sub(r"<[^>]+>", "", line).strip() for line in around) if t)
     return f" near: «{text[:200]}»" if text else ""
 
@@ -118,8 +118,9 @@ def _template_error(template_path: Path, err: Exception, xml: str | None = None)
     from jinja2.exceptions import SecurityError
 
     if isinstance(err, TemplateSyntaxError):
-        return TemplateError(template_path, f"template syntax error: {err.message}"
-                             f"{_near(xml or '', err.lineno)}")
+        return TemplateError(
+            template_path, f"template syntax error: {err.message}{_near(xml or '', err.lineno)}"
+        )
     if isinstance(err, SecurityError) or "unsafe" in str(err):
         return TemplateError(template_path, f"unsafe template refused: {err}")
     if isinstance(err, UndefinedError):
@@ -148,8 +149,11 @@ def render_document(template_path: Path, context: dict[str, Any]) -> RenderedDoc
     except JinjaError as err:
         raise _template_error(template_path, err, template.patch_xml(template.get_xml())) from err
     except _BrokenXml as err:
-        raise TemplateError(template_path, f"the rendered document is not valid Word XML ({err}); "
-                            "is a tag placed inside a field or an attribute?") from err
+        raise TemplateError(
+            template_path,
+            f"the rendered document is not valid Word XML ({err}); "
+            "is a tag placed inside a field or an attribute?",
+        ) from err
     document = template.docx
     fill_contents(document)
     _fit_table_grids(document)
@@ -179,7 +183,8 @@ def _fit_table_grids(document: Any) -> None:
         cells = rows[0].findall(qn("w:tc"))
         widths = [c.find(f"{qn('w:tcPr')}/{qn('w:tcW')}") for c in cells]
         if any(w is None or w.get(qn("w:type")) != "dxa" for w in widths) or any(
-                c.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None for c in cells):
+            c.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None for c in cells
+        ):
             continue
         if any(len(r.findall(qn("w:tc"))) != len(cells) for r in rows):
             continue
@@ -210,8 +215,14 @@ def document_texts(document: Any) -> list[str]:
 
     parts = [document.element.body]
     for section in document.sections:
-        for hf in (section.header, section.footer, section.first_page_header,
-                   section.first_page_footer, section.even_page_header, section.even_page_footer):
+        for hf in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+            section.even_page_header,
+            section.even_page_footer,
+        ):
             if not hf.is_linked_to_previous:
                 parts.append(hf._element)
     texts = []
@@ -226,6 +237,7 @@ def document_texts(document: Any) -> list[str]:
 # does compute PAGEREF fields. So the template's TOC field is replaced by one line per heading,
 # each a link to a bookmark with a live PAGEREF page number: correct in LibreOffice, and in
 # Word once fields are updated (``updateFields`` makes Word offer it when the file opens).
+
 
 def _toc_levels(instruction: str) -> range:
     found = re.search(r'\\o\s+"(\d)-(\d)"', instruction)
@@ -256,11 +268,19 @@ def fill_contents(document: Any) -> int:
 
     body = document.element.body
     paragraphs = list(body.iterchildren(qn("w:p")))
-    start = next((p for p in paragraphs if any(
-        (i.text or "").strip().startswith("TOC") for i in p.iter(qn("w:instrText")))), None)
+    start = next(
+        (
+            p
+            for p in paragraphs
+            if any((i.text or "").strip().startswith("TOC") for i in p.iter(qn("w:instrText")))
+        ),
+        None,
+    )
     if start is None:
         return 0
-    instruction = next(i.text for i in start.iter(qn("w:instrText")) if i.text.strip().startswith("TOC"))
+    instruction = next(
+        i.text for i in start.iter(qn("w:instrText")) if i.text.strip().startswith("TOC")
+    )
     field_paragraphs, depth = [], 0
     for p in _following(start):
         field_paragraphs.append(p)
@@ -271,8 +291,11 @@ def fill_contents(document: Any) -> int:
             break
     levels = _toc_levels(instruction)
     entries, page = [], 1
-    ids = [int(b.get(qn("w:id"))) for b in body.iter(qn("w:bookmarkStart"))
-           if (b.get(qn("w:id")) or "").isdigit()]
+    ids = [
+        int(b.get(qn("w:id")))
+        for b in body.iter(qn("w:bookmarkStart"))
+        if (b.get(qn("w:id")) or "").isdigit()
+    ]
     next_id = max(ids, default=0) + 1
     for element in body.iterchildren():
         if element.tag != qn("w:p") or element in field_paragraphs:
@@ -339,12 +362,14 @@ def _entry_paragraphs(document: Any, entries: list[tuple[int, str, str, int]]) -
                 f'<w:r><w:instrText xml:space="preserve"> PAGEREF {name} \\h </w:instrText></w:r>'
                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
                 f'<w:r><w:t>{page}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
-                '</w:hyperlink>')
+                "</w:hyperlink>"
+            )
             styles.append(style_ids.get(f"TOC {level}", ""))
     for xml, style in zip(entries_xml, styles, strict=True):
         ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
         if not style:  # no "TOC n" style in the template: a right tab with dots
-            ppr = ('<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>'
-                   '</w:pPr>')
-        out.append(parse_xml(f'<w:p {nsdecls("w")}>{ppr}{xml}</w:p>'))
+            ppr = (
+                '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs></w:pPr>'
+            )
+        out.append(parse_xml(f"<w:p {nsdecls('w')}>{ppr}{xml}</w:p>"))
     return out

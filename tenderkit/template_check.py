@@ -58,12 +58,16 @@ def check_template(path: Path) -> TemplateCheck:
         try:
             ast = env.parse(re.sub(r"<w:p([ >])", r"\n<w:p\1", patched))
         except TemplateSyntaxError as err:
-            report.problems.append(f"{name}: line {err.lineno}: syntax error: {err.message}"
-                                   f"{_near(patched, err.lineno)}")
+            report.problems.append(
+                f"{name}: line {err.lineno}: syntax error: {err.message}"
+                f"{_near(patched, err.lineno)}"
+            )
             continue
         unknown |= meta.find_undeclared_variables(ast) - set(TEMPLATE_VARIABLES)
     for variable in sorted(unknown):
-        report.problems.append(f"unknown variable '{variable}' (known: {', '.join(TEMPLATE_VARIABLES)})")
+        report.problems.append(
+            f"unknown variable '{variable}' (known: {', '.join(TEMPLATE_VARIABLES)})"
+        )
     if not report.problems:
         try:
             rendered = render_document(path, sample_context())
@@ -71,8 +75,10 @@ def check_template(path: Path) -> TemplateCheck:
             report.problems.append(err.message)
         else:
             if rendered.leftover_tags:
-                report.warnings.append("tags left as text after rendering (a tag split by "
-                                       f"formatting?): {'; '.join(rendered.leftover_tags[:5])}")
+                report.warnings.append(
+                    "tags left as text after rendering (a tag split by "
+                    f"formatting?): {'; '.join(rendered.leftover_tags[:5])}"
+                )
     _check_styles(template, report)
     return report
 
@@ -87,15 +93,24 @@ def _check_styles(template: Any, report: TemplateCheck) -> None:
     for _name, xml in _parts(template):
         used |= set(re.findall(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', xml))
     for style_id in sorted(used - defined):
-        report.problems.append(f"style '{style_id}' is used but not defined in the template "
-                               "(Word silently falls back to Normal)")
+        report.problems.append(
+            f"style '{style_id}' is used but not defined in the template "
+            "(Word silently falls back to Normal)"
+        )
     used_names = {names.get(s, s) for s in used}
     if not any(re.fullmatch(r"Heading 1|heading 1|Titre 1", n or "") for n in used_names):
-        report.warnings.append("no paragraph uses the style 'Heading 1': the contents list will be empty")
-    if not any((i.text or "").strip().startswith("TOC") for i in document.element.body.iter(qn("w:instrText"))):
+        report.warnings.append(
+            "no paragraph uses the style 'Heading 1': the contents list will be empty"
+        )
+    if not any(
+        (i.text or "").strip().startswith("TOC")
+        for i in document.element.body.iter(qn("w:instrText"))
+    ):
         report.warnings.append("no table of contents field: the file will have no contents list")
     if "List Bullet" not in {s.name for s in document.styles}:
-        report.warnings.append("style 'List Bullet' is missing: bulleted lists will look like plain text")
+        report.warnings.append(
+            "style 'List Bullet' is missing: bulleted lists will look like plain text"
+        )
 
 
 def init_template(directory: Path, force: bool = False) -> Path:

@@ -12,7 +12,6 @@ from tenderkit import build as build_module
 from tenderkit.build import build_candidature
 from tenderkit.cli import main
 from tenderkit.context import PLACEHOLDER
-
 from tests.helpers import BUNDLED_LIBRARY, EXAMPLES, reference_data
 
 TENDER = """title: Marché d'études & <concertation>
@@ -32,8 +31,13 @@ def project(make_library, tmp_path: Path):  # noqa: ANN001, ANN201
     library = make_library(
         reference_data("alpha", title="Concertation Alpha"),
         reference_data("beta", title="Concertation Beta", fee_eur=None),
-        reference_data("gamma", title="Concertation Gamma", client="Ville de Secretville",
-                       confidential=True, stakes="Secretville a lancé la concertation."),
+        reference_data(
+            "gamma",
+            title="Concertation Gamma",
+            client="Ville de Secretville",
+            confidential=True,
+            stakes="Secretville a lancé la concertation.",
+        ),
         reference_data("delta", title="Étude Delta", components=["Programmation urbaine"]),
     )
     tender = tmp_path / "tender.yaml"
@@ -46,12 +50,15 @@ def _titles(path: Path) -> list[str]:
     return [p.text for p in doc.paragraphs if p.style.name == "Heading 1"][2:]
 
 
-def test_readme_first_command_builds_the_bundled_example(cli_runner, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_readme_first_command_builds_the_bundled_example(
+    cli_runner, tmp_path: Path, monkeypatch
+) -> None:  # noqa: ANN001
     monkeypatch.chdir(tmp_path)
     (tmp_path / "examples").symlink_to(EXAMPLES)
     (tmp_path / "reference_library").symlink_to(BUNDLED_LIBRARY)
-    result = cli_runner.invoke(main, ["build", "examples/tender-npru-concertation.yaml",
-                                      "-o", "candidature.docx"])
+    result = cli_runner.invoke(
+        main, ["build", "examples/tender-npru-concertation.yaml", "-o", "candidature.docx"]
+    )
     assert result.exit_code == 0, result.output
     assert "Wrote candidature.docx" in result.output
     assert "References: 5" in result.output and "Criteria covered:" in result.output
@@ -83,8 +90,9 @@ def test_summary_counts_placeholders_and_criteria(project, tmp_path: Path) -> No
 
 def test_pick_and_exclude(project, tmp_path: Path) -> None:  # noqa: ANN001
     tender, library = project
-    report = build_candidature(tender, library, tmp_path / "c.docx", pick=["delta", "alpha"],
-                               exclude=["beta"])
+    report = build_candidature(
+        tender, library, tmp_path / "c.docx", pick=["delta", "alpha"], exclude=["beta"]
+    )
     ids = [ref_id for ref_id, _ in report.references]
     assert ids[:2] == ["delta", "alpha"] and "beta" not in ids
     assert _titles(tmp_path / "c.docx")[:2] == ["Étude Delta", "Concertation Alpha"]
@@ -92,19 +100,34 @@ def test_pick_and_exclude(project, tmp_path: Path) -> None:  # noqa: ANN001
 
 def test_unknown_pick_is_an_error(cli_runner, project, tmp_path: Path) -> None:  # noqa: ANN001
     tender, library = project
-    result = cli_runner.invoke(main, ["build", str(tender), "--library", str(library),
-                                      "-o", str(tmp_path / "c.docx"), "--pick", "nope"])
+    result = cli_runner.invoke(
+        main,
+        [
+            "build",
+            str(tender),
+            "--library",
+            str(library),
+            "-o",
+            str(tmp_path / "c.docx"),
+            "--pick",
+            "nope",
+        ],
+    )
     assert result.exit_code == 1 and "nope" in result.output
     assert not (tmp_path / "c.docx").exists()
 
 
-def test_existing_output_is_refused_then_backed_up_with_force(cli_runner, project, tmp_path: Path) -> None:  # noqa: ANN001
+def test_existing_output_is_refused_then_backed_up_with_force(
+    cli_runner, project, tmp_path: Path
+) -> None:  # noqa: ANN001
     tender, library = project
     out = tmp_path / "c.docx"
     out.write_bytes(b"edited by the bid manager")
     args = ["build", str(tender), "--library", str(library), "-o", str(out)]
     result = cli_runner.invoke(main, args)
-    assert result.exit_code == 1 and "already exists" in result.output and "--force" in result.output
+    assert (
+        result.exit_code == 1 and "already exists" in result.output and "--force" in result.output
+    )
     assert out.read_bytes() == b"edited by the bid manager"
     result = cli_runner.invoke(main, [*args, "--force"])
     assert result.exit_code == 0, result.output
@@ -143,7 +166,7 @@ def test_xlsx_summary(project, tmp_path: Path) -> None:  # noqa: ANN001
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0][0] == "Marché d'études & <concertation>"
     header = rows.index(next(r for r in rows if r[0] == "N°"))
-    body = rows[header + 1: header + 4]
+    body = rows[header + 1 : header + 4]
     assert [r[0] for r in body] == [1, 2, 3]
     assert all("Secretville" not in str(cell) for row in rows for cell in row)
     assert rows[header + 4][0] == "Total"
@@ -164,7 +187,9 @@ def test_template_from_config_and_firm_name(project, tmp_path: Path) -> None:  #
     doc.add_paragraph("{{ firm.name }} — {{ firm.author }} — {{ references | length }} références")
     doc.save(custom)
     (library / "tenderkit.toml").write_text(
-        '[firm]\nname = "Cabinet & Fils"\nauthor = "Équipe"\ntemplate = "modele.docx"\n', encoding="utf-8")
+        '[firm]\nname = "Cabinet & Fils"\nauthor = "Équipe"\ntemplate = "modele.docx"\n',
+        encoding="utf-8",
+    )
     report = build_candidature(tender, library, tmp_path / "c.docx")
     assert report.template == custom.resolve()
     out = Document(io.BytesIO((tmp_path / "c.docx").read_bytes()))

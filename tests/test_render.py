@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -25,21 +24,49 @@ TODAY = dt.date(2026, 11, 25)
 
 
 def ref(ref_id: str, **kw: object) -> Reference:
-    data: dict = {"title": f"Mission {ref_id}", "client": "Ville de Testville", "client_type": "public",
-                  "start_year": 2022, "end_year": 2023, "mission_type": "Concertation",
-                  "fee_eur": 30000, "team": ["Cabinet"], "director": "Jeanne Dupont",
-                  "actors": ["ANRU"], "components": ["Concertation"], "stakes": "Des enjeux.",
-                  "content": ["Une action.", "Une autre action."], "location": "Testville (93)",
-                  "contact": {"name": "Paul Martin", "role": "DGS", "email": "p@ex.org", "phone": None}}
+    data: dict = {
+        "title": f"Mission {ref_id}",
+        "client": "Ville de Testville",
+        "client_type": "public",
+        "start_year": 2022,
+        "end_year": 2023,
+        "mission_type": "Concertation",
+        "fee_eur": 30000,
+        "team": ["Cabinet"],
+        "director": "Jeanne Dupont",
+        "actors": ["ANRU"],
+        "components": ["Concertation"],
+        "stakes": "Des enjeux.",
+        "content": ["Une action.", "Une autre action."],
+        "location": "Testville (93)",
+        "contact": {"name": "Paul Martin", "role": "DGS", "email": "p@ex.org", "phone": None},
+    }
     data.update(kw)
     return Reference(id=ref_id, **data)
 
 
-def result(*refs: Reference, title: str = "Marché test", buyer: str = "Ville acheteuse") -> MatchResult:
-    tender = Tender(title=title, buyer=buyer, deadline="2026-12-15",
-                    criteria=[Criterion("c1", "Concertation"), Criterion("c2", "Pilotage")])
-    ranking = [Match(r, 80.0, True, None, [CriterionScore("c1", 1.0, ["components: Concertation"]),
-                                          CriterionScore("c2", 0.2, [])]) for r in refs]
+def result(
+    *refs: Reference, title: str = "Marché test", buyer: str = "Ville acheteuse"
+) -> MatchResult:
+    tender = Tender(
+        title=title,
+        buyer=buyer,
+        deadline="2026-12-15",
+        criteria=[Criterion("c1", "Concertation"), Criterion("c2", "Pilotage")],
+    )
+    ranking = [
+        Match(
+            r,
+            80.0,
+            True,
+            None,
+            [
+                CriterionScore("c1", 1.0, ["components: Concertation"]),
+                CriterionScore("c2", 0.2, []),
+            ],
+        )
+        for r in refs
+    ]
     return MatchResult(tender, ranking, [r.id for r in refs], ["c2"])
 
 
@@ -67,8 +94,12 @@ def test_default_template_renders_native_structure() -> None:
     text = full_text(doc)
     assert "{{" not in text and "{%" not in text and rendered.leftover_tags == []
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Synthèse des références", "Couverture des critères de l'acheteur",
-                        "Mission a", "Dernière mission"]
+    assert headings == [
+        "Synthèse des références",
+        "Couverture des critères de l'acheteur",
+        "Mission a",
+        "Dernière mission",
+    ]
     assert doc.paragraphs[-1].text or True
     # the last section is there: a truncated document can still be valid XML
     last_heading = max(i for i, p in enumerate(doc.paragraphs) if p.text == "Dernière mission")
@@ -78,7 +109,11 @@ def test_default_template_renders_native_structure() -> None:
     bullets = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert bullets.count("Une action.") == 2
     synthesis = doc.tables[1]
-    assert [c.text for c in synthesis.rows[0].cells][:3] == ["N°", "Intitulé de la mission", "Maître d'ouvrage"]
+    assert [c.text for c in synthesis.rows[0].cells][:3] == [
+        "N°",
+        "Intitulé de la mission",
+        "Maître d'ouvrage",
+    ]
     assert len(synthesis.rows) == 1 + 2 + 1
     assert synthesis.style.name == "Tableau tenderkit"
     assert "Total : 2 références" in [c.text for c in synthesis.rows[-1].cells]
@@ -101,7 +136,11 @@ def test_contents_list_links_every_heading_with_live_page_numbers() -> None:
     bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
     entries = [p for p in doc.paragraphs if p.style.name == "TOC 1"]
     assert [p.text.rsplit("\t", 1)[0] for p in entries] == [
-        "Synthèse des références", "Couverture des critères de l'acheteur", "Mission a", "Mission b"]
+        "Synthèse des références",
+        "Couverture des critères de l'acheteur",
+        "Mission a",
+        "Mission b",
+    ]
     anchors = [h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink"))]
     assert len(anchors) == 4 and set(anchors) <= bookmarks
     instructions = [i.text for i in body.iter(qn("w:instrText"))]
@@ -110,10 +149,11 @@ def test_contents_list_links_every_heading_with_live_page_numbers() -> None:
     assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
 
 
-@pytest.mark.parametrize("value", ["R&D <urbain> \"quoted\" l'été", "a < b && c > d", "<w:p>"])
+@pytest.mark.parametrize("value", ['R&D <urbain> "quoted" l\'été', "a < b && c > d", "<w:p>"])
 def test_special_characters_render_as_written(value: str) -> None:
-    res = result(ref("a", title=value, client=value, content=[value]), ref("z", title="Fin"),
-                 title=value)
+    res = result(
+        ref("a", title=value, client=value, content=[value]), ref("z", title="Fin"), title=value
+    )
     _, doc = render(res)
     text = full_text(doc)
     assert value in [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
@@ -122,11 +162,17 @@ def test_special_characters_render_as_written(value: str) -> None:
 
 
 def test_confidential_client_never_appears() -> None:
-    secret = ref("s", client="Ville de Secretville", confidential=True,
-                 title="Projet urbain de Secretville", location="Secretville (93)",
-                 stakes="La ville de SECRETVILLE voulait du changement.",
-                 content=["Ateliers avec les habitants de Secrétville."], actors=["Mairie de Secretville"],
-                 contact={"name": "Jean Secret", "role": "DGS", "email": "j@secretville.fr", "phone": None})
+    secret = ref(
+        "s",
+        client="Ville de Secretville",
+        confidential=True,
+        title="Projet urbain de Secretville",
+        location="Secretville (93)",
+        stakes="La ville de SECRETVILLE voulait du changement.",
+        content=["Ateliers avec les habitants de Secrétville."],
+        actors=["Mairie de Secretville"],
+        contact={"name": "Jean Secret", "role": "DGS", "email": "j@secretville.fr", "phone": None},
+    )
     rendered, doc = render(result(ref("a"), secret, title="Marché"))
     xml = all_xml(rendered.data).casefold()
     assert "secretville" not in xml and "secrétville" not in xml and "jean secret" not in xml
@@ -142,7 +188,9 @@ def test_missing_fee_is_highlighted_and_counted() -> None:
     cell = sheet["Montant des honoraires HT"]
     assert cell.text == PLACEHOLDER
     runs = [r for p in cell.paragraphs for r in p.runs if r.text == PLACEHOLDER]
-    assert runs and runs[0]._r.find(f"{qn('w:rPr')}/{qn('w:highlight')}").get(qn("w:val")) == "yellow"
+    assert (
+        runs and runs[0]._r.find(f"{qn('w:rPr')}/{qn('w:highlight')}").get(qn("w:val")) == "yellow"
+    )
     assert sheet["Directeur de mission"].text == PLACEHOLDER
     # fee in the synthesis row, its total and the sheet; director in the sheet
     assert rendered.placeholders == full_text(doc).count(PLACEHOLDER) == 4
@@ -175,9 +223,15 @@ def _template(tmp_path: Path, *lines: str, table: list[list[str]] | None = None)
 
 
 def test_custom_template(tmp_path: Path) -> None:
-    path = _template(tmp_path, "{{ firm.name }} pour {{ tender.title }}",
-                     table=[["{%tr for r in references %}", ""], ["{{ r.title }}", "{{ r.fee }}"],
-                            ["{%tr endfor %}", ""]])
+    path = _template(
+        tmp_path,
+        "{{ firm.name }} pour {{ tender.title }}",
+        table=[
+            ["{%tr for r in references %}", ""],
+            ["{{ r.title }}", "{{ r.fee }}"],
+            ["{%tr endfor %}", ""],
+        ],
+    )
     doc = Document(path)
     doc.paragraphs[0].style = doc.styles["Corporate"]
     doc.save(path)
@@ -185,13 +239,21 @@ def test_custom_template(tmp_path: Path) -> None:
     assert out.paragraphs[0].text == "Cabinet Test pour Marché test"
     assert out.paragraphs[0].style.name == "Corporate"
     assert [[c.text for c in r.cells] for r in out.tables[0].rows] == [
-        ["Mission a", "30\u00a0000\u00a0€"], ["Mission b", PLACEHOLDER]]
+        ["Mission a", "30\u00a0000\u00a0€"],
+        ["Mission b", PLACEHOLDER],
+    ]
     assert out.sections[0].header.paragraphs[0].text == "Réf. Ville acheteuse"
 
 
-@pytest.mark.parametrize("tag", ["{{ ''.__class__.__mro__ }}", "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-                                 "{{ cycler.__init__.__globals__.os.system('echo hi') }}",
-                                 "{{ tender.title.__class__ }}"])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ cycler.__init__.__globals__.os.system('echo hi') }}",
+        "{{ tender.title.__class__ }}",
+    ],
+)
 def test_unsafe_template_is_refused(tmp_path: Path, tag: str) -> None:
     path = _template(tmp_path, tag)
     with pytest.raises(TemplateError) as err:

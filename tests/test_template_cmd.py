@@ -19,7 +19,8 @@ def _template(tmp_path: Path, *lines: str, style: str | None = None) -> Path:
     if style:  # reference a style id the file does not define
         p = doc.add_paragraph("stylé")
         p._p.get_or_add_pPr().get_or_add_pStyle().set(
-            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", style)
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", style
+        )
     path = tmp_path / "t.docx"
     doc.save(path)
     return path
@@ -79,5 +80,8 @@ def test_init_copies_the_default_and_refuses_to_overwrite(cli_runner, tmp_path: 
     result = cli_runner.invoke(main, ["template", "init", str(tmp_path / "brand")])
     assert result.exit_code == 1 and "already exists" in result.output
     assert target.read_bytes() == b"edited"
-    assert cli_runner.invoke(main, ["template", "init", str(tmp_path / "brand"), "--force"]).exit_code == 0
+    assert (
+        cli_runner.invoke(main, ["template", "init", str(tmp_path / "brand"), "--force"]).exit_code
+        == 0
+    )
     assert target.read_bytes() == default_template().read_bytes()

@@ -25,7 +25,9 @@ def check_command(template: Path) -> None:
         click.echo(f"{template}: warning: {warning}")
     if not report.ok:
         raise click.ClickException(f"{template}: {len(report.problems)} problem(s)")
-    click.echo(f"{template}: OK" + (f" ({len(report.warnings)} warning(s))" if report.warnings else ""))
+    click.echo(
+        f"{template}: OK" + (f" ({len(report.warnings)} warning(s))" if report.warnings else "")
+    )
 
 
 @template_group.command("init")
@@ -37,8 +39,10 @@ def init_command(directory: Path, force: bool) -> None:
 
     target = init_template(directory, force=force)
     click.echo(f"Wrote {target}")
-    click.echo('Edit it in Word, check it with "tenderkit template check", then set '
-               'template = "..." under [firm] in tenderkit.toml (or pass --template).')
+    click.echo(
+        'Edit it in Word, check it with "tenderkit template check", then set '
+        'template = "..." under [firm] in tenderkit.toml (or pass --template).'
+    )
 
 
 COMMANDS = [template_group]
