@@ -303,7 +303,7 @@ def _synthesis(doc: Document) -> None:
             "",
         ],
     ]
-    _table(doc, rows, [0.7, 4.0, 2.6, 1.4, 1.7, 1.7, 4.5], last_row=True)
+    _table(doc, rows, [0.7, 3.9, 2.5, 1.3, 2.0, 1.7, 4.5], last_row=True)
 
 
 def _matrix(doc: Document) -> None:
@@ -376,12 +376,6 @@ def _sheets(doc: Document) -> None:
     _para(doc, "{%p endfor %}")
     _para(doc, "Composantes", "Heading 2")
     _para(doc, "{{ ref.components_text }}")
-    _para(doc, "{%p if ref.criteria_met %}")
-    _para(doc, "Réponse aux critères du marché", "Heading 2")
-    _para(doc, "{%p for c in ref.criteria_met %}")
-    _para(doc, "{{ c.code }} — {{ c.label }} : {{ c.evidence }}", "List Bullet")
-    _para(doc, "{%p endfor %}")
-    _para(doc, "{%p endif %}")
     _para(doc, "{%p endfor %}")
 
 

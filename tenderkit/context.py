@@ -72,28 +72,41 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFD", ch)[:1].casefold()[:1] or ch
 
 
-def _mask_pattern(client: str) -> re.Pattern[str] | None:
-    """A pattern matching, in folded text, the client's full name and its distinctive words."""
-    folded = "".join(_fold_char(c) for c in client)
+def _mask_patterns(client: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Patterns, on folded text, for the client's full name and for its distinctive words."""
+    folded = " ".join("".join(_fold_char(c) for c in client).split())
     words = [w for w in re.findall(r"[^\W_]+", folded) if len(w) >= 4 and w not in _GENERIC]
-    parts = [re.escape(folded.strip())] if folded.strip() else []
-    parts += [re.escape(w) for w in words]
-    if not parts:
-        return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
+
+    def bounded(parts: list[str]) -> re.Pattern[str] | None:
+        if not parts:
+            return None
+        return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, parts)) + r")(?![^\W_])")
+
+    return bounded([folded] if folded else []), bounded(words)
 
 
 def mask(text: str, client: str) -> str:
-    """``text`` with the client's name and distinctive words replaced (accent/case-blind)."""
-    pattern = _mask_pattern(client)
-    if pattern is None or not text:
+    """``text`` with the client's name and distinctive words replaced (accent/case-blind).
+
+    The full name is found in any case; a single distinctive word ("Secretville") only when
+    capitalised, so that "l'ensemble des acteurs" survives a client called "Est Ensemble".
+    """
+    full, words = _mask_patterns(client)
+    if not text or (full is None and words is None):
         return text
     folded = "".join(_fold_char(c) for c in text)  # same length as text, index for index
+    spans = [m.span() for m in full.finditer(folded)] if full else []
+    if words is not None:
+        spans += [m.span() for m in words.finditer(folded)
+                  if text[m.start()].isupper() and not any(a <= m.start() < b for a, b in spans)]
     out, last = [], 0
-    for found in pattern.finditer(folded):
-        out.append(text[last : found.start()])
-        out.append(MASKED_IN_TEXT)
-        last = found.end()
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        out.append(text[last:start])
+        sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:"
+        out.append(MASKED_IN_TEXT[0].upper() + MASKED_IN_TEXT[1:] if sentence_start else MASKED_IN_TEXT)
+        last = end
     out.append(text[last:])
     return "".join(out)
 
@@ -120,12 +133,12 @@ def _contact(reference: Reference) -> str:
 def _location(reference: Reference) -> str:
     if not reference.location:
         return PLACEHOLDER
-    if reference.confidential:
-        # "Romainville (93)" names the client as surely as the client field: keep the department.
+    if reference.confidential and mask(reference.location, reference.client) != reference.location:
+        # "Secretville (93)" names the client "Ville de Secretville": keep the department only.
         department = re.search(r"\((\d[\dAB]|\d{3})\)", reference.location)
-        return (
-            f"Département {department.group(1)}" if department else "Non communiquée (confidentiel)"
-        )
+        if department:
+            return f"Département {department.group(1)}"
+        return "Non communiquée (confidentiel)"
     return reference.location
 
 
