@@ -75,12 +75,18 @@ def main(argv: list[str]) -> int:
     fiche_dir = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
     scores = measure(fiche_dir)
     for s in scores:
-        detail = f"  ERROR {s.error}" if s.error else (f"  wrong: {', '.join(s.wrong)}" if s.wrong else "")
+        detail = (
+            f"  ERROR {s.error}"
+            if s.error
+            else (f"  wrong: {', '.join(s.wrong)}" if s.wrong else "")
+        )
         print(f"{s.name:32} {s.exact:3}/{s.total:<3}{detail}")
     invented = sum(len(s.invented) for s in scores)
     exact, total = sum(s.exact for s in scores), sum(s.total for s in scores)
-    print(f"\n{len(scores)} fiches, {exact}/{total} fields exact = {accuracy(scores):.1%}, "
-          f"{invented} invented value(s)")
+    print(
+        f"\n{len(scores)} fiches, {exact}/{total} fields exact = {accuracy(scores):.1%}, "
+        f"{invented} invented value(s)"
+    )
     return 0
 
 

@@ -33,7 +33,9 @@ def import_command(paths: tuple[Path, ...], library: str | None, dry_run: bool, 
     files, _ = collect_fiches(paths)
     if len(files) > PROGRESS_THRESHOLD:
         with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
-            report = import_fiches(paths, library_dir, dry_run=dry_run, on_file=lambda _p: bar.update(1))
+            report = import_fiches(
+                paths, library_dir, dry_run=dry_run, on_file=lambda _p: bar.update(1)
+            )
     else:
         report = import_fiches(paths, library_dir, dry_run=dry_run)
     if fmt == "json":
@@ -63,8 +65,10 @@ def _print_text(report, library_dir: Path) -> None:  # noqa: ANN001 - ImportRepo
             click.echo(f"    not filled: {', '.join(o.missing)}")
     s = report.summary()
     prefix = "Dry run, nothing written: " if report.dry_run else ""
-    click.echo(f"{prefix}{s['imported']} imported, {s['skipped']} skipped, "
-               f"{s['with_warnings']} with warnings, {s['failed']} failed.")
+    click.echo(
+        f"{prefix}{s['imported']} imported, {s['skipped']} skipped, "
+        f"{s['with_warnings']} with warnings, {s['failed']} failed."
+    )
 
 
 COMMANDS = [import_command]

@@ -1,4 +1,4 @@
-"""``tenderkit import``: turn existing fiches références (.txt, .md, .docx, .pdf) into library files.
+"""``tenderkit import``: existing fiches références (.txt, .md, .docx, .pdf) into library files.
 
 - :mod:`tenderkit.importer.extract` reads a file's lines (encodings, Word paragraphs and
   tables, PDF text);
@@ -13,5 +13,12 @@ from __future__ import annotations
 from tenderkit.importer.batch import FileOutcome, ImportReport, import_fiches, read_fiche
 from tenderkit.importer.parse import FicheParseError, ParsedFiche, parse_fiche
 
-__all__ = ["FileOutcome", "FicheParseError", "ImportReport", "ParsedFiche", "import_fiches",
-           "parse_fiche", "read_fiche"]
+__all__ = [
+    "FileOutcome",
+    "FicheParseError",
+    "ImportReport",
+    "ParsedFiche",
+    "import_fiches",
+    "parse_fiche",
+    "read_fiche",
+]

@@ -69,13 +69,21 @@ class ImportReport:
 
     def summary(self) -> dict[str, int]:
         """``{"imported": n, "skipped": n, "with_warnings": n, "failed": n}``."""
-        return {"imported": self.count(IMPORTED), "skipped": self.count(SKIPPED),
-                "with_warnings": self.with_warnings, "failed": self.count(FAILED)}
+        return {
+            "imported": self.count(IMPORTED),
+            "skipped": self.count(SKIPPED),
+            "with_warnings": self.with_warnings,
+            "failed": self.count(FAILED),
+        }
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``tenderkit import --format json``."""
-        return {"dry_run": self.dry_run, "summary": self.summary(), "notes": list(self.notes),
-                "files": [o.to_dict() for o in self.outcomes]}
+        return {
+            "dry_run": self.dry_run,
+            "summary": self.summary(),
+            "notes": list(self.notes),
+            "files": [o.to_dict() for o in self.outcomes],
+        }
 
 
 def collect_fiches(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]]:
@@ -87,8 +95,11 @@ def collect_fiches(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]
         path = Path(path)
         if path.is_dir():
             candidates = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not p.name.startswith(("~$", "."))
                 and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
             )
         elif path.exists():
@@ -113,8 +124,13 @@ def read_fiche(path: Path, vocabulary: Vocabulary | None = None) -> ParsedFiche:
         raise FicheImportError(path, str(err)) from err
 
 
-def import_fiches(paths: Iterable[Path], library_dir: Path, *, dry_run: bool = False,
-                  on_file: Callable[[Path], None] | None = None) -> ImportReport:
+def import_fiches(
+    paths: Iterable[Path],
+    library_dir: Path,
+    *,
+    dry_run: bool = False,
+    on_file: Callable[[Path], None] | None = None,
+) -> ImportReport:
     """Import every fiche under ``paths`` into ``library_dir`` (nothing written if ``dry_run``)."""
     from tenderkit.library import write_reference
 
@@ -156,8 +172,9 @@ def _existing(library_dir: Path, notes: list[str]) -> tuple[list[Reference], set
     return references, taken
 
 
-def _import_one(path: Path, vocabulary: Vocabulary, existing: list[Reference],
-                taken: set[str]) -> FileOutcome:
+def _import_one(
+    path: Path, vocabulary: Vocabulary, existing: list[Reference], taken: set[str]
+) -> FileOutcome:
     try:
         parsed = read_fiche(path, vocabulary)
     except FicheImportError as err:
@@ -165,7 +182,9 @@ def _import_one(path: Path, vocabulary: Vocabulary, existing: list[Reference],
     fields = parsed.fields
     ref_id = make_id(fields, parsed.title_generated, taken)
     reference = Reference(id=ref_id, **fields)
-    outcome = FileOutcome(path, IMPORTED, reference, warnings=parsed.warnings, missing=parsed.missing)
+    outcome = FileOutcome(
+        path, IMPORTED, reference, warnings=parsed.warnings, missing=parsed.missing
+    )
     for other in existing:
         if same_reference(reference, other):
             outcome.status, outcome.message = SKIPPED, f"already imported as '{other.id}'"
@@ -173,8 +192,10 @@ def _import_one(path: Path, vocabulary: Vocabulary, existing: list[Reference],
     for other in existing:
         if looks_alike(reference, other):
             outcome.status = SKIPPED
-            outcome.message = (f"looks like the existing reference '{other.id}' (same client, "
-                               "overlapping years, similar title or text): not added")
+            outcome.message = (
+                f"looks like the existing reference '{other.id}' (same client, "
+                "overlapping years, similar title or text): not added"
+            )
             return outcome
     taken.add(ref_id)
     existing.append(reference)
@@ -186,7 +207,10 @@ def make_id(fields: dict[str, Any], title_generated: bool, taken: set[str]) -> s
     from tenderkit.filters import client_key
 
     if title_generated:
-        words = client_key(fields["client"]).split()[:3] + _id_words(fields.get("mission_type") or "")[:2]
+        words = (
+            client_key(fields["client"]).split()[:3]
+            + _id_words(fields.get("mission_type") or "")[:2]
+        )
     else:
         words = _id_words(fields["title"])
     base = "-".join([*words[:_ID_WORDS], str(fields["start_year"])]) or "reference"
@@ -198,15 +222,21 @@ def make_id(fields: dict[str, Any], title_generated: bool, taken: set[str]) -> s
 
 
 def _id_words(text: str) -> list[str]:
-    return [w for w in normalize(text).split() if w not in STOPWORDS and not re.fullmatch(r"\d{4}", w)]
+    return [
+        w for w in normalize(text).split() if w not in STOPWORDS and not re.fullmatch(r"\d{4}", w)
+    ]
 
 
 def same_reference(a: Reference, b: Reference) -> bool:
     """The same fiche imported again: same client, same years, same title."""
     from tenderkit.filters import client_key
 
-    return (client_key(a.client) == client_key(b.client) and a.start_year == b.start_year
-            and a.end_year == b.end_year and normalize(a.title) == normalize(b.title))
+    return (
+        client_key(a.client) == client_key(b.client)
+        and a.start_year == b.start_year
+        and a.end_year == b.end_year
+        and normalize(a.title) == normalize(b.title)
+    )
 
 
 def looks_alike(a: Reference, b: Reference) -> bool:

@@ -20,7 +20,9 @@ def extract_lines(path: Path) -> list[str]:
     """The fiche's lines, in reading order; raises :class:`FicheImportError` when unreadable."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise FicheImportError(path, f"unsupported file type '{path.suffix}' (use .txt, .md, .docx or .pdf)")
+        raise FicheImportError(
+            path, f"unsupported file type '{path.suffix}' (use .txt, .md, .docx or .pdf)"
+        )
     try:
         if path.stat().st_size == 0:
             raise FicheImportError(path, "empty file")
@@ -47,7 +49,9 @@ def decode_text(data: bytes, path: Path) -> str:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as err:
-            raise FicheImportError(path, f"neither UTF-8 nor Windows-1252 text (byte {err.start})") from err
+            raise FicheImportError(
+                path, f"neither UTF-8 nor Windows-1252 text (byte {err.start})"
+            ) from err
     sample = text[:4096]
     if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise FicheImportError(path, "binary content, not a text fiche")
@@ -93,7 +97,9 @@ def docx_lines(path: Path) -> list[str]:
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
         raise FicheImportError(path, f"not a readable Word .docx file ({err})") from err
     except Exception as err:  # noqa: BLE001 - lxml and zip raise many kinds; the file is what matters
-        raise FicheImportError(path, f"not a readable Word .docx file ({type(err).__name__}: {err})") from err
+        raise FicheImportError(
+            path, f"not a readable Word .docx file ({type(err).__name__}: {err})"
+        ) from err
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():

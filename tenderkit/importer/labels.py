@@ -17,103 +17,148 @@ _LABEL_NOISE = frozenset("de d l la le les du des en a au aux et the of s x e no
 #: Tax and currency words dropped too; the tax is remembered separately.
 _TAX_WORDS = frozenset("ht ttc hors taxe taxes toutes comprises euros euro eur k keur".split())
 
-#: field → label spellings. Fields starting with "_" are handled specially by the parser.
-_LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("titre", "intitulé", "intitulé de la mission", "intitulé du projet",
-              "intitulé de l'opération", "intitulé du marché", "objet", "objet de la mission",
-              "objet du marché", "nom du projet", "nom de l'opération", "opération", "projet",
-              "mission", "référence", "titre de la mission", "titre de la référence"),
-    "client": ("maître d'ouvrage", "maîtrise d'ouvrage", "maître de l'ouvrage", "maîtres d'ouvrage",
-               "moa", "mo", "client", "commanditaire", "donneur d'ordre", "donneur d'ordres",
-               "acheteur", "pouvoir adjudicateur", "maître d'ouvrage client", "client maître d'ouvrage",
-               "nom du client", "nom du maître d'ouvrage", "collectivité", "structure commanditaire"),
-    "client_type": ("public privé", "public ou privé", "privé public", "type de client",
-                    "statut du client", "nature du client", "type de maître d'ouvrage",
-                    "nature du maître d'ouvrage", "statut du maître d'ouvrage", "secteur", "statut"),
-    "location": ("lieu", "lieux", "localisation", "lieu d'exécution", "lieu de la mission",
-                 "lieu de réalisation", "commune", "ville", "territoire", "site", "adresse",
-                 "situation", "implantation", "département", "quartier"),
-    "_years": ("année", "années", "période", "date", "dates", "date de réalisation",
-               "dates de réalisation", "période de réalisation", "année de réalisation",
-               "années de réalisation", "réalisation", "calendrier", "période d'exécution",
-               "date d'exécution", "dates d'exécution", "période de la mission", "dates de la mission",
-               "mois année", "date de la mission", "années de la mission", "périodes"),
-    "_start": ("date de début", "début", "année de début", "date de démarrage", "démarrage",
-               "début de la mission", "date de notification", "notification"),
-    "_end": ("date de fin", "fin", "année de fin", "fin de la mission", "achèvement",
-             "date d'achèvement", "date de livraison", "livraison", "fin de mission"),
-    "_duration": ("durée", "durée de la mission", "durée de réalisation", "durée du marché"),
-    "mission_type": ("type de mission", "nature de la mission", "type de prestation",
-                     "nature de la prestation", "type d'intervention", "nature de l'intervention",
-                     "catégorie", "type", "nature", "catégorie de mission", "domaine"),
-    "fee_eur": ("montant", "montant de la mission", "montant des honoraires", "honoraires",
-                "montant des prestations", "montant de la prestation", "montant du marché",
-                "montant des missions", "montant de nos honoraires", "budget de la mission",
-                "rémunération", "montant de la mission pour notre bureau", "montant du contrat",
-                "montant de la commande", "montant des études", "prix", "montant total",
-                "montant total des prestations", "montant des honoraires de la mission",
-                "coût de la mission", "montant global"),
-    "project_cost_eur": ("coût du projet", "coût des travaux", "montant des travaux",
-                         "coût de l'opération", "montant de l'opération", "montant du projet",
-                         "budget du projet", "budget de l'opération", "coût global", "coût total",
-                         "coût global du projet", "coût total du projet", "coût total de l'opération",
-                         "enveloppe", "enveloppe travaux", "investissement", "montant de l'investissement",
-                         "coût d'objectif", "montant des investissements", "budget global"),
-    "director": ("directeur de mission", "directrice de mission", "direction de mission",
-                 "directeur de la mission", "directrice de la mission", "chef de mission",
-                 "cheffe de mission", "responsable de la mission", "responsable de mission",
-                 "chef de projet", "cheffe de projet", "directeur de projet", "directrice de projet",
-                 "responsable du projet", "pilote de la mission", "responsable"),
-    "team": ("équipe", "équipe projet", "groupement", "membres du groupement", "mandataire",
-             "cotraitant", "cotraitants", "co traitant", "co traitants", "sous traitant",
-             "sous traitants", "bureau d'études", "bureaux d'études", "partenaires du groupement",
-             "composition du groupement", "équipe de maîtrise d'oeuvre", "titulaire"),
-    "consultants": ("consultants mobilisés", "consultant mobilisé", "consultants", "consultant",
-                    "intervenants", "intervenant", "équipe mobilisée", "personnes mobilisées",
-                    "experts mobilisés", "moyens humains", "moyens humains mobilisés",
-                    "collaborateurs", "collaborateurs mobilisés", "équipe intervenante",
-                    "intervenants mobilisés", "membres de l'équipe"),
-    "programme": ("programme", "programme de l'opération", "programme du projet", "dispositif",
-                  "programme de la mission", "cadre contractuel", "cadre", "programmes"),
-    "actors": ("acteurs", "acteurs associés", "partenaires", "partenaires associés",
-               "parties prenantes", "principaux partenaires", "acteurs du projet", "acteurs impliqués",
-               "partenaires du projet", "acteurs mobilisés", "partenaires mobilisés"),
-    "components": ("composantes de la mission", "composantes", "composante", "domaines d'intervention",
-                   "domaine d'intervention", "thématiques", "thématiques abordées", "compétences mobilisées",
-                   "domaines de compétence", "domaines de compétences", "mots clés", "mots clefs",
-                   "expertises mobilisées", "expertises", "champs d'intervention", "savoir faire mobilisés",
-                   "composantes de la prestation", "thèmes", "compétences"),
-    "stakes": ("enjeux de la mission", "enjeux", "contexte", "contexte et enjeux", "enjeux et contexte",
-               "contexte de la mission", "enjeux du projet", "contexte du projet", "objectifs",
-               "objectifs de la mission", "présentation", "présentation du projet",
-               "présentation de la mission", "le contexte", "les enjeux", "problématique",
-               "contexte et objectifs", "description du projet", "résumé"),
-    "content": ("contenu de la mission", "contenu", "missions", "missions réalisées",
-                "prestations réalisées", "prestations", "contenu de la prestation",
-                "description de la mission", "description", "missions confiées", "mission confiée",
-                "nature des prestations", "détail de la mission", "détail des prestations",
-                "interventions", "actions réalisées", "principales missions", "descriptif de la mission",
-                "descriptif", "rôle", "notre rôle", "notre intervention", "tâches", "réalisations",
-                "prestations assurées", "missions assurées", "éléments de mission"),
-    "_contact": ("interlocuteur", "contact", "référent", "personne à contacter", "nom du contact",
-                 "contact client", "interlocuteur client", "référent client", "référence client",
-                 "contact chez le client", "personne référente", "interlocuteur privilégié"),
-    "_role": ("fonction", "fonction du contact", "qualité", "poste"),
-    "_phone": ("téléphone", "tél", "tel", "téléphone du contact", "portable", "numéro de téléphone"),
-    "_email": ("courriel", "email", "e mail", "mail", "mél", "adresse mail", "adresse électronique",
-               "adresse e mail", "courriel du contact"),
-    "confidential": ("confidentiel", "confidentialité", "référence confidentielle", "diffusion restreinte"),
-}
+#: field → label spellings, separated by "|"; indented lines continue the field above.
+#: Fields starting with "_" are handled specially by the parser.
+_LABEL_TABLE = """
+title            titre | intitulé | intitulé de la mission | intitulé du projet |
+                 intitulé de l'opération | intitulé du marché | objet | objet de la mission |
+                 objet du marché | nom du projet | nom de l'opération | opération | projet |
+                 mission | référence | titre de la mission | titre de la référence
+client           maître d'ouvrage | maîtrise d'ouvrage | maître de l'ouvrage | maîtres d'ouvrage |
+                 moa | mo | client | commanditaire | donneur d'ordre | donneur d'ordres |
+                 acheteur | pouvoir adjudicateur | maître d'ouvrage client |
+                 client maître d'ouvrage | nom du client | nom du maître d'ouvrage |
+                 collectivité | structure commanditaire
+client_type      public privé | public ou privé | privé public | type de client |
+                 statut du client | nature du client | type de maître d'ouvrage |
+                 nature du maître d'ouvrage | statut du maître d'ouvrage | secteur | statut
+location         lieu | lieux | localisation | lieu d'exécution | lieu de la mission |
+                 lieu de réalisation | commune | ville | territoire | site | adresse | situation |
+                 implantation | département | quartier
+_years           année | années | période | date | dates | date de réalisation |
+                 dates de réalisation | période de réalisation | année de réalisation |
+                 années de réalisation | réalisation | calendrier | période d'exécution |
+                 date d'exécution | dates d'exécution | période de la mission |
+                 dates de la mission | mois année | date de la mission | années de la mission |
+                 périodes
+_start           date de début | début | année de début | date de démarrage | démarrage |
+                 début de la mission | date de notification | notification
+_end             date de fin | fin | année de fin | fin de la mission | achèvement |
+                 date d'achèvement | date de livraison | livraison | fin de mission
+_duration        durée | durée de la mission | durée de réalisation | durée du marché
+mission_type     type de mission | nature de la mission | type de prestation |
+                 nature de la prestation | type d'intervention | nature de l'intervention |
+                 catégorie | type | nature | catégorie de mission | domaine
+fee_eur          montant | montant de la mission | montant des honoraires | honoraires |
+                 montant des prestations | montant de la prestation | montant du marché |
+                 montant des missions | montant de nos honoraires | budget de la mission |
+                 rémunération | montant de la mission pour notre bureau | montant du contrat |
+                 montant de la commande | montant des études | prix | montant total |
+                 montant total des prestations | montant des honoraires de la mission |
+                 coût de la mission | montant global
+project_cost_eur coût du projet | coût des travaux | montant des travaux | coût de l'opération |
+                 montant de l'opération | montant du projet | budget du projet |
+                 budget de l'opération | coût global | coût total | coût global du projet |
+                 coût total du projet | coût total de l'opération | enveloppe |
+                 enveloppe travaux | investissement | montant de l'investissement |
+                 coût d'objectif | montant des investissements | budget global
+director         directeur de mission | directrice de mission | direction de mission |
+                 directeur de la mission | directrice de la mission | chef de mission |
+                 cheffe de mission | responsable de la mission | responsable de mission |
+                 chef de projet | cheffe de projet | directeur de projet | directrice de projet |
+                 responsable du projet | pilote de la mission | responsable
+team             équipe | équipe projet | groupement | membres du groupement | mandataire |
+                 cotraitant | cotraitants | co traitant | co traitants | sous traitant |
+                 sous traitants | bureau d'études | bureaux d'études | partenaires du groupement |
+                 composition du groupement | équipe de maîtrise d'oeuvre | titulaire
+consultants      consultants mobilisés | consultant mobilisé | consultants | consultant |
+                 intervenants | intervenant | équipe mobilisée | personnes mobilisées |
+                 experts mobilisés | moyens humains | moyens humains mobilisés | collaborateurs |
+                 collaborateurs mobilisés | équipe intervenante | intervenants mobilisés |
+                 membres de l'équipe
+programme        programme | programme de l'opération | programme du projet | dispositif |
+                 programme de la mission | cadre contractuel | cadre | programmes
+actors           acteurs | acteurs associés | partenaires | partenaires associés |
+                 parties prenantes | principaux partenaires | acteurs du projet |
+                 acteurs impliqués | partenaires du projet | acteurs mobilisés |
+                 partenaires mobilisés
+components       composantes de la mission | composantes | composante | domaines d'intervention |
+                 domaine d'intervention | thématiques | thématiques abordées |
+                 compétences mobilisées | domaines de compétence | domaines de compétences |
+                 mots clés | mots clefs | expertises mobilisées | expertises |
+                 champs d'intervention | savoir faire mobilisés | composantes de la prestation |
+                 thèmes | compétences
+stakes           enjeux de la mission | enjeux | contexte | contexte et enjeux |
+                 enjeux et contexte | contexte de la mission | enjeux du projet |
+                 contexte du projet | objectifs | objectifs de la mission | présentation |
+                 présentation du projet | présentation de la mission | le contexte | les enjeux |
+                 problématique | contexte et objectifs | description du projet | résumé
+content          contenu de la mission | contenu | missions | missions réalisées |
+                 prestations réalisées | prestations | contenu de la prestation |
+                 description de la mission | description | missions confiées | mission confiée |
+                 nature des prestations | détail de la mission | détail des prestations |
+                 interventions | actions réalisées | principales missions |
+                 descriptif de la mission | descriptif | rôle | notre rôle | notre intervention |
+                 tâches | réalisations | prestations assurées | missions assurées |
+                 éléments de mission
+_contact         interlocuteur | contact | référent | personne à contacter | nom du contact |
+                 contact client | interlocuteur client | référent client | référence client |
+                 contact chez le client | personne référente | interlocuteur privilégié
+_role            fonction | fonction du contact | qualité | poste
+_phone           téléphone | tél | tel | téléphone du contact | portable | numéro de téléphone
+_email           courriel | email | e mail | mail | mél | adresse mail | adresse électronique |
+                 adresse e mail | courriel du contact
+confidential     confidentiel | confidentialité | référence confidentielle |
+                 diffusion restreinte
+"""
+
+
+def _parse_table(text: str) -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    field = ""
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if not line[0].isspace():
+            field, _, line = line.partition(" ")
+        table.setdefault(field, []).extend(s.strip() for s in line.split("|") if s.strip())
+    return {k: tuple(v) for k, v in table.items()}
+
+
+_LABELS = _parse_table(_LABEL_TABLE)
 
 #: Fields whose value is a list of items, and the paragraph field.
 LIST_FIELDS = frozenset({"team", "consultants", "actors", "components", "content"})
 PARAGRAPH_FIELDS = frozenset({"stakes"})
 #: Labels known but not part of the schema: read and reported, never guessed into a field.
-_IGNORED = ("surface", "superficie", "nombre de logements", "montant de la tranche",
-            "numéro", "n", "référence du marché", "procédure", "type de procédure", "tranche",
-            "maître d'oeuvre", "maîtrise d'oeuvre", "architecte", "urbaniste", "population",
-            "nombre d'habitants", "habitants", "site internet", "web", "url", "source", "photo",
-            "crédit photo", "illustration", "état d'avancement", "avancement")
+_IGNORED = (
+    "surface",
+    "superficie",
+    "nombre de logements",
+    "montant de la tranche",
+    "numéro",
+    "n",
+    "référence du marché",
+    "procédure",
+    "type de procédure",
+    "tranche",
+    "maître d'oeuvre",
+    "maîtrise d'oeuvre",
+    "architecte",
+    "urbaniste",
+    "population",
+    "nombre d'habitants",
+    "habitants",
+    "site internet",
+    "web",
+    "url",
+    "source",
+    "photo",
+    "crédit photo",
+    "illustration",
+    "état d'avancement",
+    "avancement",
+)
 
 
 def label_key(text: str) -> str:
@@ -171,5 +216,9 @@ def match_label(text: str) -> Label | None:
 def looks_like_label(text: str) -> bool:
     """A short capitalised phrase, as unknown labels are (``"Surface SHON"``)."""
     text = text.strip()
-    return 0 < len(text) <= 40 and len(text.split()) <= 5 and text[:1].isupper() and \
-        not any(ch in text for ch in ".!?")
+    return (
+        0 < len(text) <= 40
+        and len(text.split()) <= 5
+        and text[:1].isupper()
+        and not any(ch in text for ch in ".!?")
+    )

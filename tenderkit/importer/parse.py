@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tenderkit.importer.labels import LIST_FIELDS, PARAGRAPH_FIELDS, Label, looks_like_label, match_label
+from tenderkit.importer.labels import (
+    LIST_FIELDS,
+    PARAGRAPH_FIELDS,
+    Label,
+    looks_like_label,
+    match_label,
+)
 from tenderkit.importer.values import (
     EMAIL,
     PHONE,
@@ -31,9 +37,23 @@ from tenderkit.importer.values import (
 from tenderkit.vocabulary import Vocabulary
 
 #: Schema fields reported as "not filled" when the fiche leaves them empty.
-REPORTED_FIELDS = ("title", "client_type", "location", "mission_type", "fee_eur", "project_cost_eur",
-                   "team", "director", "consultants", "programme", "actors", "components", "stakes",
-                   "content", "contact")
+REPORTED_FIELDS = (
+    "title",
+    "client_type",
+    "location",
+    "mission_type",
+    "fee_eur",
+    "project_cost_eur",
+    "team",
+    "director",
+    "consultants",
+    "programme",
+    "actors",
+    "components",
+    "stakes",
+    "content",
+    "contact",
+)
 _TITLE_MAX = 160
 
 
@@ -69,7 +89,7 @@ class ParsedFiche:
 
 
 def _split_label(raw: str, text: str, bullet: bool) -> tuple[Label, str] | None:
-    """``(label, value)`` when the line opens a block: ``Label: value``, ``Label<TAB>value``, ``LABEL``."""
+    """``(label, value)`` when a line opens a block: ``Label: value``, ``Label<TAB>value``."""
     stripped = raw.strip().lstrip("\ufeff")
     if "\t" in stripped and not bullet:
         head, _, tail = stripped.partition("\t")
@@ -100,7 +120,8 @@ def _blocks(raw_lines: list[str]) -> list[Block]:
         opened = _split_label(raw, body, bullet)
         current = blocks[-1]
         scalar_context = current.label is None or (
-            current.label.field not in LIST_FIELDS and current.label.field not in PARAGRAPH_FIELDS)
+            current.label.field not in LIST_FIELDS and current.label.field not in PARAGRAPH_FIELDS
+        )
         if opened is None and scalar_context and not bullet:
             tab = "\t" in raw.strip()
             head, sep, tail = raw.strip().partition("\t") if tab else body.partition(":")
@@ -154,8 +175,9 @@ def _list(block: Block, name: str) -> list[str]:
     for index, group in enumerate(groups):
         inline = index == 0 and bool(block.value)
         for line in group:
-            if pending and (_continues(line, " ".join(pending), has_bullets, name)
-                            or inline and not line.bullet):
+            if pending and (
+                _continues(line, " ".join(pending), has_bullets, name) or inline and not line.bullet
+            ):
                 pending.append(line.text)
             else:
                 flush()
@@ -173,8 +195,12 @@ def _continues(line: Line, pending: str, has_bullets: bool, name: str) -> bool:
     if has_bullets:
         return True
     starts_low = line.text[:1].islower()
-    return starts_low and (name == "content" and not pending.endswith((".", ";", "!", "?", ":"))
-                           or name != "content" and "," in pending)
+    return starts_low and (
+        name == "content"
+        and not pending.endswith((".", ";", "!", "?", ":"))
+        or name != "content"
+        and "," in pending
+    )
 
 
 def _unbalanced(text: str) -> bool:
@@ -205,8 +231,10 @@ def parse_fiche(raw_lines: list[str], vocabulary: Vocabulary | None = None) -> P
     blocks = _blocks(raw_lines)
     preamble, labelled = blocks[0], blocks[1:]
     if not any(b.label.field != "_unknown" for b in labelled if b.label):
-        raise FicheParseError("no fiche fields found (expected labels such as "
-                              "\"Maître d'ouvrage :\", \"Année :\", \"Montant :\")")
+        raise FicheParseError(
+            "no fiche fields found (expected labels such as "
+            '"Maître d\'ouvrage :", "Année :", "Montant :")'
+        )
     warnings: list[str] = []
     by_field: dict[str, list[Block]] = {}
     for block in labelled:
@@ -240,7 +268,9 @@ def parse_fiche(raw_lines: list[str], vocabulary: Vocabulary | None = None) -> P
         out[name] = [item for block in by_field.get(name, []) for item in _list(block, name)]
     out["components"] = _components(out["components"], vocabulary, warnings)
     out["stakes"] = _paragraphs(by_field.get("stakes", []))
-    out["contact"] = _contact(scalar("_contact"), scalar("_role"), scalar("_phone"), scalar("_email"))
+    out["contact"] = _contact(
+        scalar("_contact"), scalar("_role"), scalar("_phone"), scalar("_email")
+    )
     confidential = scalar("confidential")
     out["confidential"] = False
     if confidential:
@@ -254,19 +284,24 @@ def parse_fiche(raw_lines: list[str], vocabulary: Vocabulary | None = None) -> P
             shown = f"{block.label.text}: {value}" if value else block.label.text  # type: ignore[union-attr]
             warnings.append(f"not imported (no such field): {' '.join([shown, *leftover])!r}")
     if not out["client"]:
-        raise FicheParseError("no client found (\"Maître d'ouvrage :\" or \"Client :\"): "
-                              "the reference schema requires one")
+        raise FicheParseError(
+            'no client found ("Maître d\'ouvrage :" or "Client :"): '
+            "the reference schema requires one"
+        )
     if title_generated:
         out["title"] = _made_title(out)
-        warnings.append(f"no title in the fiche: made {out['title']!r} from mission type, client and years")
+        warnings.append(
+            f"no title in the fiche: made {out['title']!r} from mission type, client and years"
+        )
     missing = [name for name in REPORTED_FIELDS if out.get(name) in (None, "", [])]
     if title_generated:
         missing.insert(0, "title")
     return ParsedFiche(out, warnings, missing, title_generated)
 
 
-def _title(value: str | None, preamble: Block, by_field: dict[str, list[Block]],
-           warnings: list[str]) -> tuple[str | None, bool]:
+def _title(
+    value: str | None, preamble: Block, by_field: dict[str, list[Block]], warnings: list[str]
+) -> tuple[str | None, bool]:
     lines = [line for group in _groups(preamble) for line in group]
     if value:
         warnings.extend(f"not imported (before the first field): {line.text!r}" for line in lines)
@@ -295,7 +330,9 @@ def _client_type(value: str | None, client: str | None, warnings: list[str]) -> 
     if value:
         found = client_type_from_label(value)
         if found is None:
-            warnings.append(f"client_type: could not read {value!r} as public or private: left empty")
+            warnings.append(
+                f"client_type: could not read {value!r} as public or private: left empty"
+            )
         return found
     return client_type_from_name(client) if client else None
 
@@ -306,8 +343,14 @@ def _mission_type(value: str | None, vocabulary: Vocabulary | None) -> str | Non
     return vocabulary.mission_types.canonical(value) or value
 
 
-def _years(out: dict[str, Any], years: str | None, start: str | None, end: str | None,
-           duration: str | None, warnings: list[str]) -> None:
+def _years(
+    out: dict[str, Any],
+    years: str | None,
+    start: str | None,
+    end: str | None,
+    duration: str | None,
+    warnings: list[str],
+) -> None:
     found = parse_years(years) if years else None
     if years and found is None:
         warnings.append(f"years: could not read a year in {years!r}")
@@ -322,8 +365,9 @@ def _years(out: dict[str, Any], years: str | None, start: str | None, end: str |
         if found is None:
             warnings.append(f"not imported (no such field): 'Durée: {duration}'")
     if found is None:
-        raise FicheParseError("no year found (\"Année : 2023 - 2024\"): the reference schema "
-                              "requires start_year")
+        raise FicheParseError(
+            'no year found ("Année : 2023 - 2024"): the reference schema requires start_year'
+        )
     out["start_year"], out["end_year"] = found.start, found.end
 
 
@@ -352,7 +396,9 @@ def _amount(name: str, blocks: list[Block], warnings: list[str]) -> int | None:
         warnings.append(f"{name}: only a TTC amount ({shown!r}): left empty, add the HT amount")
         return None
     if len({a.euros for a in chosen}) > 1:
-        warnings.append(f"{name}: several amounts in {shown!r}: kept the first ({chosen[0].euros} €)")
+        warnings.append(
+            f"{name}: several amounts in {shown!r}: kept the first ({chosen[0].euros} €)"
+        )
     return chosen[0].euros
 
 
@@ -363,8 +409,12 @@ def _components(items: list[str], vocabulary: Vocabulary | None, warnings: list[
         if vocabulary is not None:
             terms = vocabulary.components
             bare = re.sub(r"\s*\([^)]*\)\s*", " ", item).strip()
-            name = terms.canonical(item) or terms.canonical(bare) or terms.suggest(item, cutoff=88) \
+            name = (
+                terms.canonical(item)
+                or terms.canonical(bare)
+                or terms.suggest(item, cutoff=88)
                 or (terms.suggest(bare, cutoff=88) if bare else None)
+            )
         if name is None:
             name = item
             if vocabulary is not None:
@@ -374,8 +424,9 @@ def _components(items: list[str], vocabulary: Vocabulary | None, warnings: list[
     return result
 
 
-def _contact(name: str | None, role: str | None, phone: str | None,
-             email: str | None) -> dict[str, str | None] | None:
+def _contact(
+    name: str | None, role: str | None, phone: str | None, email: str | None
+) -> dict[str, str | None] | None:
     contact: dict[str, str | None] = {"name": None, "role": None, "email": None, "phone": None}
     if name:
         contact.update({k: v for k, v in split_contact(name).items() if v})

@@ -34,7 +34,7 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     """``("text", True)`` when ``text`` starts with a bullet (``- ▶``, ``•``, ``1.``, ``o`` …)."""
     found = False
     while (match := _BULLET.match(text)) and match.end() < len(text):
-        text, found = text[match.end():], True
+        text, found = text[match.end() :], True
     return text, found
 
 
@@ -104,15 +104,18 @@ class Years:
 
 
 def parse_years(text: str) -> Years | None:
-    """``2023 - 2024``, ``2019/2021``, ``mars 2019 – juin 2021``, ``depuis 2024``, ``2022 – en cours``."""
+    """Years of ``2023 - 2024``, ``mars 2019 – juin 2021``, ``depuis 2024``, ``2022 – en cours``."""
     folded = fold(text)
     expanded = _YEAR_SHORT_END.sub(lambda m: f"{m.group(1)} - {m.group(1)[:2]}{m.group(2)}", folded)
     years = [int(y) for y in _YEAR.findall(expanded)]
     if not years:
         return None
     if _ONGOING.search(folded) or _OPEN_END.search(folded.strip()):
-        return Years(min(years), None) if len(set(years)) == 1 or "depuis" in folded or \
-            "en cours" in folded else Years(min(years), max(years))
+        return (
+            Years(min(years), None)
+            if len(set(years)) == 1 or "depuis" in folded or "en cours" in folded
+            else Years(min(years), max(years))
+        )
     return Years(min(years), max(years))
 
 
@@ -125,9 +128,19 @@ _AMOUNT = re.compile(
     r"(?:d.\s*)?(?P<cur>€|eur\b|euros?\b)?\s*"
     r"(?P<tax>h\.?\s?t\.?|t\.?\s?t\.?\s?c\.?|hors\s+taxes?|toutes\s+taxes\s+comprises)?",
 )
-_MULTIPLIERS = {"k": 1_000, "keur": 1_000, "mille": 1_000, "m": 1_000_000, "meur": 1_000_000,
-                "million": 1_000_000, "millions": 1_000_000, "md": 10**9, "mds": 10**9,
-                "milliard": 10**9, "milliards": 10**9}
+_MULTIPLIERS = {
+    "k": 1_000,
+    "keur": 1_000,
+    "mille": 1_000,
+    "m": 1_000_000,
+    "meur": 1_000_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "md": 10**9,
+    "mds": 10**9,
+    "milliard": 10**9,
+    "milliards": 10**9,
+}
 
 
 @dataclass
@@ -238,9 +251,15 @@ def split_contact(text: str) -> dict[str, str | None]:
     for found in (email, phone):
         if found:
             rest = rest.replace(found.group(0), " ")
-    rest = re.sub(r"\b(?:t[ée]l(?:[ée]phone)?|courriel|e-?mail|m[ée]l)\s*[.:]?", " ", rest,
-                  flags=re.IGNORECASE)
-    parts = [p for p in (tidy_item(x.strip(" -–—/|()")) for x in re.split(r"[,;–—|]| - ", rest)) if p]
+    rest = re.sub(
+        r"\b(?:t[ée]l(?:[ée]phone)?|courriel|e-?mail|m[ée]l)\s*[.:]?",
+        " ",
+        rest,
+        flags=re.IGNORECASE,
+    )
+    parts = [
+        p for p in (tidy_item(x.strip(" -–—/|()")) for x in re.split(r"[,;–—|]| - ", rest)) if p
+    ]
     return {
         "name": parts[0] if parts else None,
         "role": ", ".join(parts[1:]) or None,

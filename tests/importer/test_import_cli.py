@@ -23,7 +23,11 @@ REPO = FICHES.parent.parent.parent
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_imports_the_sample_and_reimport_skips(cli_runner, tmp_path: Path) -> None:
@@ -56,8 +60,9 @@ def test_similar_reference_is_reported_not_added(cli_runner, tmp_path: Path) -> 
 
 def test_dry_run_json_prints_references_and_writes_nothing(cli_runner, tmp_path: Path) -> None:
     library = tmp_path / "lib"
-    result = cli_runner.invoke(main, ["import", str(FICHES), "--library", str(library),
-                                      "--dry-run", "--format", "json"])
+    result = cli_runner.invoke(
+        main, ["import", str(FICHES), "--library", str(library), "--dry-run", "--format", "json"]
+    )
     data = json.loads(result.output)
     assert not library.exists()
     assert data["dry_run"] is True
@@ -72,14 +77,28 @@ def test_dry_run_json_prints_references_and_writes_nothing(cli_runner, tmp_path:
 def test_batch_with_bad_files_goes_on(cli_runner, tmp_path: Path) -> None:
     library = tmp_path / "lib"
     sources = _digest(FICHES)
-    result = cli_runner.invoke(main, ["import", str(ERRORS), str(FICHES / "02-bom-crlf.txt"),
-                                      str(tmp_path / "missing.txt"), "--library", str(library)])
+    result = cli_runner.invoke(
+        main,
+        [
+            "import",
+            str(ERRORS),
+            str(FICHES / "02-bom-crlf.txt"),
+            str(tmp_path / "missing.txt"),
+            "--library",
+            str(library),
+        ],
+    )
     assert result.exit_code == 1
     failed = [line for line in result.output.splitlines() if line.startswith("failed")]
     assert len(failed) == 6  # five error files and the missing path, one line each
-    expected = {"empty.txt": "empty file", "garbage.txt": "binary content",
-                "not-a-zip.docx": "not a Word .docx file", "scanned.pdf": "no text layer",
-                "no-year.txt": "no year found", "missing.txt": "no such file"}
+    expected = {
+        "empty.txt": "empty file",
+        "garbage.txt": "binary content",
+        "not-a-zip.docx": "not a Word .docx file",
+        "scanned.pdf": "no text layer",
+        "no-year.txt": "no year found",
+        "missing.txt": "no such file",
+    }
     for name, reason in expected.items():
         assert any(name in line and reason in line for line in failed), name
     assert len(list(library.glob("*.yaml"))) == 1
@@ -105,10 +124,15 @@ def test_ids_stay_unique_for_distinct_missions(tmp_path: Path) -> None:
     for client in ("Ville de Pantin", "Ville de Bondy"):
         (tmp_path / f"{client}.txt").write_text(text.format(client=client), encoding="utf-8")
     report = import_fiches([tmp_path], tmp_path / "lib")
-    assert sorted(o.reference.id for o in report.outcomes) == ["etude-urbaine-2020", "etude-urbaine-2020-2"]
+    assert sorted(o.reference.id for o in report.outcomes) == [
+        "etude-urbaine-2020",
+        "etude-urbaine-2020-2",
+    ]
 
 
-def test_progress_bar_on_long_batches(cli_runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_bar_on_long_batches(
+    cli_runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tenderkit.cli import import_cmd
 
     monkeypatch.setattr(import_cmd, "PROGRESS_THRESHOLD", 2)
@@ -120,14 +144,25 @@ def test_progress_bar_on_long_batches(cli_runner, tmp_path: Path, monkeypatch: p
         return real(*args, **kwargs)
 
     monkeypatch.setattr(import_cmd.click, "progressbar", spy)
-    result = cli_runner.invoke(main, ["import", str(FICHES / "02-bom-crlf.txt"), str(FICHES / "03-cp1252.txt"),
-                                      str(FICHES / "06-markdown.md"), "--library", str(tmp_path / "lib")])
+    result = cli_runner.invoke(
+        main,
+        [
+            "import",
+            str(FICHES / "02-bom-crlf.txt"),
+            str(FICHES / "03-cp1252.txt"),
+            str(FICHES / "06-markdown.md"),
+            "--library",
+            str(tmp_path / "lib"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert calls == [3]
 
 
 def test_accuracy_over_the_fixture_set() -> None:
-    spec = importlib.util.spec_from_file_location("import_accuracy", REPO / "benchmarks" / "import_accuracy.py")
+    spec = importlib.util.spec_from_file_location(
+        "import_accuracy", REPO / "benchmarks" / "import_accuracy.py"
+    )
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # dataclasses look their module up

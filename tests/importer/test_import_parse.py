@@ -27,14 +27,19 @@ def test_sample_fiche_gives_exactly_its_facts() -> None:
     assert f["mission_type"] == "Pilotage et conduite de projets"
     assert f["director"] == "Gaël Curet" and f["consultants"] == ["Gaël Curet"]
     assert f["team"] == ["Perspectives Urbaines et Sociales"]
-    assert f["actors"] == ["Etat (DRIHL, Préfecture)", "ANRU",
-                           "Collectivités Territoriales (Ville, Département, Région, EPCI)",
-                           "Bailleur social (Seine St Denis Habitat)"]
+    assert f["actors"] == [
+        "Etat (DRIHL, Préfecture)",
+        "ANRU",
+        "Collectivités Territoriales (Ville, Département, Région, EPCI)",
+        "Bailleur social (Seine St Denis Habitat)",
+    ]
     assert len(f["components"]) == 12
     assert f["components"][0] == "Conseil stratégique" and f["components"][-1] == "Capitalisation"
     assert len(f["content"]) == 8
     assert f["content"][0].startswith("Pilotage de l'approfondissement du projet : saisir")
-    assert f["stakes"].startswith("Compte tenu de l'absence") and f["stakes"].endswith("contraints.")
+    assert f["stakes"].startswith("Compte tenu de l'absence") and f["stakes"].endswith(
+        "contraints."
+    )
     assert f["client_type"] is None and f["contact"] is None and f["confidential"] is False
     assert parsed.title_generated
     assert f["title"] == "Pilotage et conduite de projets – Est Ensemble (2023 – 2024)"
@@ -66,28 +71,57 @@ BASE = "Maître d'ouvrage : Ville de Pantin\nAnnée : 2020\n"
         (BASE + "Type de mission : Urbanisme tactique", "mission_type", "Urbanisme tactique"),
         (BASE + "Equipe : A, B (mandataire) ; C", "team", ["A", "B (mandataire)", "C"]),
         (BASE + "Mandataire : A\nCotraitants : B, C", "team", ["A", "B", "C"]),
-        (BASE + "Acteurs :\n- ANRU\n- Ville (services techniques, CCAS)", "actors",
-         ["ANRU", "Ville (services techniques, CCAS)"]),
-        (BASE + "Acteurs : ANRU, Ville (services,\ntechniques), CAF", "actors",
-         ["ANRU", "Ville (services, techniques)", "CAF"]),
-        (BASE + "Composantes :\n- concertation\n- GUSP\n- Montage financier", "components",
-         ["Concertation", "Gestion urbaine de proximité", "Ingénierie financière"]),
-        (BASE + "Composantes : Concertaton, Urbanisme commercial", "components",
-         ["Concertation", "Urbanisme commercial"]),
-        (BASE + "Contenu de la mission\n• Un.\n\n• Deux, avec une phrase\nqui continue.", "content",
-         ["Un.", "Deux, avec une phrase qui continue."]),
-        (BASE + "ENJEUX DE LA MISSION\nPremière ligne\nsuite.\n\nSecond paragraphe.", "stakes",
-         "Première ligne suite.\n\nSecond paragraphe."),
+        (
+            BASE + "Acteurs :\n- ANRU\n- Ville (services techniques, CCAS)",
+            "actors",
+            ["ANRU", "Ville (services techniques, CCAS)"],
+        ),
+        (
+            BASE + "Acteurs : ANRU, Ville (services,\ntechniques), CAF",
+            "actors",
+            ["ANRU", "Ville (services, techniques)", "CAF"],
+        ),
+        (
+            BASE + "Composantes :\n- concertation\n- GUSP\n- Montage financier",
+            "components",
+            ["Concertation", "Gestion urbaine de proximité", "Ingénierie financière"],
+        ),
+        (
+            BASE + "Composantes : Concertaton, Urbanisme commercial",
+            "components",
+            ["Concertation", "Urbanisme commercial"],
+        ),
+        (
+            BASE + "Contenu de la mission\n• Un.\n\n• Deux, avec une phrase\nqui continue.",
+            "content",
+            ["Un.", "Deux, avec une phrase qui continue."],
+        ),
+        (
+            BASE + "ENJEUX DE LA MISSION\nPremière ligne\nsuite.\n\nSecond paragraphe.",
+            "stakes",
+            "Première ligne suite.\n\nSecond paragraphe.",
+        ),
         (BASE + "Lieu : Pantin (93)", "location", "Pantin (93)"),
         (BASE + "Programme :\n\nActeurs : ANRU", "programme", None),
         ("Maître d'ouvrage : X\nDate de début : 2016\nDate de fin : 2018", "end_year", 2018),
         ("Maître d'ouvrage : X\nDate de début : 2016", "end_year", None),
         ("Maître d'ouvrage : X\nPériode : 2022 – en cours", "end_year", None),
         ("Maître d'ouvrage : X\nDurée : 2019 - 2021 (24 mois)", "start_year", 2019),
-        ("Étude urbaine du centre\nMaître d'ouvrage : X\nAnnée : 2020", "title", "Étude urbaine du centre"),
-        ("Intitulé de la mission : Plan guide\nMaître d'ouvrage : X\nAnnée : 2020", "title", "Plan guide"),
-        (BASE + "Interlocuteur : M. Paul Roy, DGS\nCourriel : p.roy@pantin.fr", "contact",
-         {"name": "M. Paul Roy", "role": "DGS", "email": "p.roy@pantin.fr", "phone": None}),
+        (
+            "Étude urbaine du centre\nMaître d'ouvrage : X\nAnnée : 2020",
+            "title",
+            "Étude urbaine du centre",
+        ),
+        (
+            "Intitulé de la mission : Plan guide\nMaître d'ouvrage : X\nAnnée : 2020",
+            "title",
+            "Plan guide",
+        ),
+        (
+            BASE + "Interlocuteur : M. Paul Roy, DGS\nCourriel : p.roy@pantin.fr",
+            "contact",
+            {"name": "M. Paul Roy", "role": "DGS", "email": "p.roy@pantin.fr", "phone": None},
+        ),
     ],
 )
 def test_fields(text: str, field: str, value: object) -> None:
@@ -96,8 +130,15 @@ def test_fields(text: str, field: str, value: object) -> None:
 
 def test_absent_fields_stay_empty() -> None:
     fields = parse(BASE).fields
-    for key in ("location", "mission_type", "fee_eur", "project_cost_eur", "director", "programme",
-                "contact"):
+    for key in (
+        "location",
+        "mission_type",
+        "fee_eur",
+        "project_cost_eur",
+        "director",
+        "programme",
+        "contact",
+    ):
         assert fields[key] is None, key
     for key in ("team", "consultants", "actors", "components", "content"):
         assert fields[key] == [], key
@@ -105,7 +146,9 @@ def test_absent_fields_stay_empty() -> None:
 
 
 def test_warnings_name_what_was_not_read() -> None:
-    parsed = parse(BASE + "Surface : 12 ha\nMontant TTC : 54 000 €\nComposantes : Urbanisme commercial")
+    parsed = parse(
+        BASE + "Surface : 12 ha\nMontant TTC : 54 000 €\nComposantes : Urbanisme commercial"
+    )
     text = "\n".join(parsed.warnings)
     assert "Surface" in text and "TTC" in text and "Urbanisme commercial" in text
 

@@ -74,14 +74,23 @@ def test_label_variants(label: str, field: str) -> None:
     assert found is not None and found.field == field
 
 
-@pytest.mark.parametrize("text", ["Pilotage de l'approfondissement du projet", "Concertation",
-                                  "Est Ensemble", "Gaël Curet", ""])
+@pytest.mark.parametrize(
+    "text",
+    ["Pilotage de l'approfondissement du projet", "Concertation", "Est Ensemble", "Gaël Curet", ""],
+)
 def test_non_labels(text: str) -> None:
     assert match_label(text) is None
 
 
-@pytest.mark.parametrize(("label", "tax"), [("Montant HT", "HT"), ("Montant TTC", "TTC"),
-                                            ("Montant de la mission (HT)", "HT"), ("Montant", None)])
+@pytest.mark.parametrize(
+    ("label", "tax"),
+    [
+        ("Montant HT", "HT"),
+        ("Montant TTC", "TTC"),
+        ("Montant de la mission (HT)", "HT"),
+        ("Montant", None),
+    ],
+)
 def test_label_tax(label: str, tax: str | None) -> None:
     assert match_label(label).tax == tax  # type: ignore[union-attr]
 
@@ -179,16 +188,23 @@ def test_bullets(line: str, text: str, bullet: bool) -> None:
 
 
 def test_split_items_outside_parentheses() -> None:
-    text = ("Etat (DRIHL, Préfecture), ANRU, Collectivités Territoriales (Ville, Département, Région, "
-            "EPCI), Bailleur social (Seine St Denis Habitat).")
-    assert split_items(text) == ["Etat (DRIHL, Préfecture)", "ANRU",
-                                 "Collectivités Territoriales (Ville, Département, Région, EPCI)",
-                                 "Bailleur social (Seine St Denis Habitat)"]
+    text = (
+        "Etat (DRIHL, Préfecture), ANRU, Collectivités Territoriales (Ville, Département, Région, "
+        "EPCI), Bailleur social (Seine St Denis Habitat)."
+    )
+    assert split_items(text) == [
+        "Etat (DRIHL, Préfecture)",
+        "ANRU",
+        "Collectivités Territoriales (Ville, Département, Région, EPCI)",
+        "Bailleur social (Seine St Denis Habitat)",
+    ]
     assert split_items("A ; B ; et C") == ["A", "B", "C"]
 
 
-@pytest.mark.parametrize(("text", "flag"), [("oui", True), ("Oui.", True), ("non", False),
-                                            ("NON", False), ("peut-être", None)])
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("oui", True), ("Oui.", True), ("non", False), ("NON", False), ("peut-être", None)],
+)
 def test_bool(text: str, flag: bool | None) -> None:
     assert parse_bool(text) is flag
 
@@ -217,13 +233,20 @@ def test_client_type_from_name(client: str, kind: str | None) -> None:
     assert client_type_from_name(client) == kind
 
 
-@pytest.mark.parametrize(("text", "kind"), [("Public", "public"), ("publique", "public"),
-                                            ("Privé", "private"), ("public / privé", None)])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Public", "public"), ("publique", "public"), ("Privé", "private"), ("public / privé", None)],
+)
 def test_client_type_from_label(text: str, kind: str | None) -> None:
     assert client_type_from_label(text) == kind
 
 
 def test_contact_split() -> None:
-    assert split_contact("Mme Claire Dupont, cheffe de projet ANRU, 01 23 45 67 89, c.dupont@ville.fr") == {
-        "name": "Mme Claire Dupont", "role": "cheffe de projet ANRU",
-        "email": "c.dupont@ville.fr", "phone": "01 23 45 67 89"}
+    assert split_contact(
+        "Mme Claire Dupont, cheffe de projet ANRU, 01 23 45 67 89, c.dupont@ville.fr"
+    ) == {
+        "name": "Mme Claire Dupont",
+        "role": "cheffe de projet ANRU",
+        "email": "c.dupont@ville.fr",
+        "phone": "01 23 45 67 89",
+    }

@@ -43,13 +43,22 @@ CONTENT_NPRU = [
     "Interactions vertueuses avec l'ensemble des acteurs des projets.",
 ]
 COMPONENTS_NPRU = [
-    "Conseil stratégique", "Etudes urbaines", "Animation partenariale", "Planification",
-    "Outils de gestion", "Coordination inter chantiers", "Ingénierie financière",
-    "Gestion urbaine de proximité", "Insertion par l'activité économique", "Cohésion sociale",
-    "Concertation", "Capitalisation",
+    "Conseil stratégique",
+    "Etudes urbaines",
+    "Animation partenariale",
+    "Planification",
+    "Outils de gestion",
+    "Coordination inter chantiers",
+    "Ingénierie financière",
+    "Gestion urbaine de proximité",
+    "Insertion par l'activité économique",
+    "Cohésion sociale",
+    "Concertation",
+    "Capitalisation",
 ]
 ACTORS_NPRU = [
-    "Etat (DRIHL, Préfecture)", "ANRU",
+    "Etat (DRIHL, Préfecture)",
+    "ANRU",
     "Collectivités Territoriales (Ville, Département, Région, EPCI)",
     "Bailleur social (Seine St Denis Habitat)",
 ]
@@ -58,10 +67,25 @@ ACTORS_NPRU = [
 def expected(**fields: object) -> dict[str, object]:
     """All reference fields but ``id``; unspecified ones empty."""
     base: dict[str, object] = {
-        "title": None, "client": None, "client_type": None, "location": None, "start_year": None,
-        "end_year": None, "mission_type": None, "fee_eur": None, "project_cost_eur": None,
-        "team": [], "director": None, "consultants": [], "programme": None, "actors": [],
-        "components": [], "stakes": "", "content": [], "contact": None, "confidential": False,
+        "title": None,
+        "client": None,
+        "client_type": None,
+        "location": None,
+        "start_year": None,
+        "end_year": None,
+        "mission_type": None,
+        "fee_eur": None,
+        "project_cost_eur": None,
+        "team": [],
+        "director": None,
+        "consultants": [],
+        "programme": None,
+        "actors": [],
+        "components": [],
+        "stakes": "",
+        "content": [],
+        "contact": None,
+        "confidential": False,
     }
     unknown = set(fields) - set(base)
     assert not unknown, unknown
@@ -70,10 +94,19 @@ def expected(**fields: object) -> dict[str, object]:
 
 
 NPRU = expected(
-    title="Pilotage et conduite de projets – Est Ensemble (2023 – 2024)", client="Est Ensemble",
-    start_year=2023, end_year=2024, mission_type="Pilotage et conduite de projets", fee_eur=52400,
-    team=["Perspectives Urbaines et Sociales"], director="Gaël Curet", consultants=["Gaël Curet"],
-    actors=ACTORS_NPRU, components=COMPONENTS_NPRU, stakes=STAKES_NPRU, content=CONTENT_NPRU,
+    title="Pilotage et conduite de projets – Est Ensemble (2023 – 2024)",
+    client="Est Ensemble",
+    start_year=2023,
+    end_year=2024,
+    mission_type="Pilotage et conduite de projets",
+    fee_eur=52400,
+    team=["Perspectives Urbaines et Sociales"],
+    director="Gaël Curet",
+    consultants=["Gaël Curet"],
+    actors=ACTORS_NPRU,
+    components=COMPONENTS_NPRU,
+    stakes=STAKES_NPRU,
+    content=CONTENT_NPRU,
 )
 
 # --- 02: UTF-8 with BOM, CRLF, title line, upper-case headings, values on the next line -------
@@ -104,13 +137,22 @@ Composantes de la mission :
 • Concertation
 """
 E02 = expected(
-    title="Étude de programmation du groupe scolaire Jean Jaurès", client="Ville de Bagnolet",
-    client_type="public", start_year=2019, end_year=2021, mission_type="Programmation",
-    fee_eur=52400, director="Claire Martin", confidential=True,
+    title="Étude de programmation du groupe scolaire Jean Jaurès",
+    client="Ville de Bagnolet",
+    client_type="public",
+    start_year=2019,
+    end_year=2021,
+    mission_type="Programmation",
+    fee_eur=52400,
+    director="Claire Martin",
+    confidential=True,
     stakes="La Ville de Bagnolet souhaitait redéfinir les besoins en équipements scolaires du "
-           "quartier. L'étude a croisé prospective démographique et capacité des écoles existantes.",
-    content=["Diagnostic des effectifs et des locaux.", "Scénarios de programmation et chiffrage.",
-             "Animation des ateliers avec les équipes enseignantes."],
+    "quartier. L'étude a croisé prospective démographique et capacité des écoles existantes.",
+    content=[
+        "Diagnostic des effectifs et des locaux.",
+        "Scénarios de programmation et chiffrage.",
+        "Animation des ateliers avec les équipes enseignantes.",
+    ],
     components=["Programmation urbaine", "Diagnostic territorial", "Concertation"],
 )
 
@@ -139,12 +181,27 @@ Composantes de la mission
 * Urbanisme commercial
 """
 E03 = expected(
-    title="Plan guide du quartier Pleyel", client="EPT Plaine Commune", client_type="public",
-    location="Saint-Denis (93)", start_year=2019, end_year=2021, fee_eur=1250000,
-    director="Marc Lefèvre", consultants=["Marc Lefèvre", "Inès Haddad (urbaniste)", "Paul Roy"],
+    title="Plan guide du quartier Pleyel",
+    client="EPT Plaine Commune",
+    client_type="public",
+    location="Saint-Denis (93)",
+    start_year=2019,
+    end_year=2021,
+    fee_eur=1250000,
+    director="Marc Lefèvre",
+    consultants=["Marc Lefèvre", "Inès Haddad (urbaniste)", "Paul Roy"],
     stakes="Plaine Commune engage la transformation du quartier Pleyel autour de la future gare.",
-    content=["Diagnostic urbain et foncier", "Elaboration du plan guide", "Concertation avec les habitants"],
-    components=["Etudes urbaines", "Concertation", "Gestion urbaine de proximité", "Urbanisme commercial"],
+    content=[
+        "Diagnostic urbain et foncier",
+        "Elaboration du plan guide",
+        "Concertation avec les habitants",
+    ],
+    components=[
+        "Etudes urbaines",
+        "Concertation",
+        "Gestion urbaine de proximité",
+        "Urbanisme commercial",
+    ],
 )
 
 # --- 04: ongoing, no accents, k€, M€ works cost, numbered bullets -----------------------------
@@ -167,12 +224,20 @@ COMPOSANTES DE LA MISSION
 2. Animation partenariale
 """
 E04 = expected(
-    title="AMO pour la GUSP du quartier des Courtillieres", client="Ville de Pantin",
-    client_type="public", start_year=2024, end_year=None,
-    mission_type="Assistance à maîtrise d'ouvrage", fee_eur=52400, project_cost_eur=12000000,
+    title="AMO pour la GUSP du quartier des Courtillieres",
+    client="Ville de Pantin",
+    client_type="public",
+    start_year=2024,
+    end_year=None,
+    mission_type="Assistance à maîtrise d'ouvrage",
+    fee_eur=52400,
+    project_cost_eur=12000000,
     team=["Perspectives Urbaines et Sociales"],
-    content=["Diagnostics en marchant avec les habitants", "Suivi du plan d'actions GUSP",
-             "Coordination des bailleurs"],
+    content=[
+        "Diagnostics en marchant avec les habitants",
+        "Suivi du plan d'actions GUSP",
+        "Coordination des bailleurs",
+    ],
     components=["Gestion urbaine de proximité", "Animation partenariale"],
 )
 
@@ -203,16 +268,26 @@ Composantes :
 ➢ Accompagnement social
 """
 E05 = expected(
-    title="Mission de relogement – NPNRU Abreuvoir", client="Seine-Saint-Denis Habitat",
-    start_year=2022, end_year=None, project_cost_eur=3500000,
+    title="Mission de relogement – NPNRU Abreuvoir",
+    client="Seine-Saint-Denis Habitat",
+    start_year=2022,
+    end_year=None,
+    project_cost_eur=3500000,
     team=["Perspectives Urbaines et Sociales", "Atelier Ville & Habitat", "Sociologie Conseil"],
     actors=["ANRU", "Ville de Bobigny", "Est Ensemble"],
     stakes="Le renouvellement du quartier de l'Abreuvoir impose le relogement de 180 ménages.",
-    content=["Enquêtes sociales auprès des ménages", "Accompagnement individuel au relogement",
-             "Bilan du relogement"],
+    content=[
+        "Enquêtes sociales auprès des ménages",
+        "Accompagnement individuel au relogement",
+        "Bilan du relogement",
+    ],
     components=["Relogement", "Cohésion sociale"],
-    contact={"name": "Mme Claire Dupont", "role": "cheffe de projet renouvellement urbain",
-             "email": "c.dupont@ssdh.fr", "phone": "01 23 45 67 89"},
+    contact={
+        "name": "Mme Claire Dupont",
+        "role": "cheffe de projet renouvellement urbain",
+        "email": "c.dupont@ssdh.fr",
+        "phone": "01 23 45 67 89",
+    },
 )
 
 # --- 06: Markdown -----------------------------------------------------------------------------
@@ -239,11 +314,19 @@ F06 = """# Évaluation du contrat de ville de Montreuil
 - Cohésion sociale
 """
 E06 = expected(
-    title="Évaluation du contrat de ville de Montreuil", client="Ville de Montreuil",
-    client_type="public", location="Montreuil (93)", start_year=2019, end_year=2021, fee_eur=45000,
+    title="Évaluation du contrat de ville de Montreuil",
+    client="Ville de Montreuil",
+    client_type="public",
+    location="Montreuil (93)",
+    start_year=2019,
+    end_year=2021,
+    fee_eur=45000,
     stakes="Évaluer à mi-parcours le contrat de ville et préparer sa prolongation.",
-    content=["Entretiens avec les partenaires du contrat", "Analyse des indicateurs par pilier",
-             "Rédaction du rapport d'évaluation"],
+    content=[
+        "Entretiens avec les partenaires du contrat",
+        "Analyse des indicateurs par pilier",
+        "Rédaction du rapport d'évaluation",
+    ],
     components=["Evaluation", "Cohésion sociale"],
 )
 
@@ -271,8 +354,11 @@ Composantes de la mission :
 """
 E12 = expected(
     title="Schéma directeur de la Gestion Urbaine de Proximité",
-    client="Communauté d'agglomération Grand Paris Sud", client_type="public",
-    start_year=2016, end_year=2017, components=["Gestion urbaine de proximité"],
+    client="Communauté d'agglomération Grand Paris Sud",
+    client_type="public",
+    start_year=2016,
+    end_year=2017,
+    components=["Gestion urbaine de proximité"],
 )
 
 # --- 13: lower-case labels without space before the colon, values on the next line ------------
@@ -295,11 +381,19 @@ composantes de la mission:
 - enquête habitants
 """
 E13 = expected(
-    title="Etudes et diagnostics – Paris Habitat (2018)", client="Paris Habitat", start_year=2018,
-    end_year=2018, mission_type="Etudes et diagnostics", fee_eur=48000, director="Gaël Curet",
+    title="Etudes et diagnostics – Paris Habitat (2018)",
+    client="Paris Habitat",
+    start_year=2018,
+    end_year=2018,
+    mission_type="Etudes et diagnostics",
+    fee_eur=48000,
+    director="Gaël Curet",
     consultants=["Gaël Curet", "Sarah Benali"],
     stakes="Mieux connaître les attentes des locataires de la résidence Saint-Blaise.",
-    content=["enquête par questionnaire auprès de 300 ménages", "restitution aux amicales de locataires"],
+    content=[
+        "enquête par questionnaire auprès de 300 ménages",
+        "restitution aux amicales de locataires",
+    ],
     components=["Diagnostic territorial", "Concertation"],
 )
 
@@ -328,15 +422,29 @@ Composantes de la mission :
 – Communication
 """
 E14 = expected(
-    title="Coordination inter-chantiers du quartier du Plateau", client="OPH Montreuillois",
-    client_type="public", start_year=2020, end_year=2022, fee_eur=1200000,
-    project_cost_eur=1250000, programme="NPNRU, 450 logements réhabilités",
+    title="Coordination inter-chantiers du quartier du Plateau",
+    client="OPH Montreuillois",
+    client_type="public",
+    start_year=2020,
+    end_year=2022,
+    fee_eur=1200000,
+    project_cost_eur=1250000,
+    programme="NPNRU, 450 logements réhabilités",
     stakes="Limiter les nuisances des chantiers simultanés et informer les habitants.",
-    content=["Planification des interventions", "Réunions de coordination hebdomadaires",
-             "Information des habitants", "Suivi des réclamations", "Bilan annuel"],
+    content=[
+        "Planification des interventions",
+        "Réunions de coordination hebdomadaires",
+        "Information des habitants",
+        "Suivi des réclamations",
+        "Bilan annuel",
+    ],
     components=["Coordination inter chantiers", "Communication"],
-    contact={"name": "Jean Morel", "role": "directeur du renouvellement urbain",
-             "email": "jean.morel@oph-montreuillois.fr", "phone": None},
+    contact={
+        "name": "Jean Morel",
+        "role": "directeur du renouvellement urbain",
+        "email": "jean.morel@oph-montreuillois.fr",
+        "phone": None,
+    },
 )
 
 TEXT_FICHES: list[tuple[str, str, str, str, dict[str, object]]] = [
@@ -353,45 +461,81 @@ TEXT_FICHES: list[tuple[str, str, str, str, dict[str, object]]] = [
 
 # --- 07: Word, paragraphs ---------------------------------------------------------------------
 E07 = expected(
-    title="Direction de projet NPRU Gagarine", client="Est Ensemble", start_year=2023,
-    end_year=2024, mission_type="Pilotage et conduite de projets", fee_eur=52400,
-    team=["Perspectives Urbaines et Sociales"], director="Gaël Curet", consultants=["Gaël Curet"],
-    actors=ACTORS_NPRU, components=COMPONENTS_NPRU[:4], stakes=STAKES_NPRU, content=CONTENT_NPRU[:3],
+    title="Direction de projet NPRU Gagarine",
+    client="Est Ensemble",
+    start_year=2023,
+    end_year=2024,
+    mission_type="Pilotage et conduite de projets",
+    fee_eur=52400,
+    team=["Perspectives Urbaines et Sociales"],
+    director="Gaël Curet",
+    consultants=["Gaël Curet"],
+    actors=ACTORS_NPRU,
+    components=COMPONENTS_NPRU[:4],
+    stakes=STAKES_NPRU,
+    content=CONTENT_NPRU[:3],
     location="Romainville (93)",
 )
 
 # --- 08: Word, two-column label/value table ---------------------------------------------------
 E08 = expected(
     title="Assistance à maîtrise d'ouvrage pour le relogement des Marnaudes",
-    client="Ville de Rosny-sous-Bois", client_type="public", location="Rosny-sous-Bois (93)",
-    start_year=2021, end_year=2023, mission_type="Assistance à maîtrise d'ouvrage", fee_eur=38500,
-    director="Anne Petit", consultants=["Anne Petit", "Karim Saïdi"],
+    client="Ville de Rosny-sous-Bois",
+    client_type="public",
+    location="Rosny-sous-Bois (93)",
+    start_year=2021,
+    end_year=2023,
+    mission_type="Assistance à maîtrise d'ouvrage",
+    fee_eur=38500,
+    director="Anne Petit",
+    consultants=["Anne Petit", "Karim Saïdi"],
     stakes="Reloger les ménages de deux tours vouées à la démolition.\n\n"
-           "Tenir les délais fixés par la convention ANRU.",
+    "Tenir les délais fixés par la convention ANRU.",
     content=["Pilotage de la MOUS relogement", "Suivi de la charte de relogement"],
     components=["Relogement", "Stratégie de peuplement", "Outils de gestion"],
 )
 
 # --- 09: Word, labels followed by a tab, Wingdings-style bullets ------------------------------
 E09 = expected(
-    title="Capitalisation du programme de rénovation urbaine", client="Région Île-de-France",
-    client_type="public", start_year=2017, end_year=2018, mission_type="Formation et capitalisation",
-    fee_eur=30000, director="Gaël Curet",
-    content=["Entretiens avec 20 chefs de projet", "Rédaction d'un guide méthodologique",
-             "Journée de restitution"],
+    title="Capitalisation du programme de rénovation urbaine",
+    client="Région Île-de-France",
+    client_type="public",
+    start_year=2017,
+    end_year=2018,
+    mission_type="Formation et capitalisation",
+    fee_eur=30000,
+    director="Gaël Curet",
+    content=[
+        "Entretiens avec 20 chefs de projet",
+        "Rédaction d'un guide méthodologique",
+        "Journée de restitution",
+    ],
     components=["Capitalisation", "Formation"],
 )
 
 # --- 10, 11: PDF ------------------------------------------------------------------------------
 E10 = dict(NPRU, title="NPRU de Romainville – quartier Gagarine")
 E11 = expected(
-    title="Étude pré-opérationnelle OPAH-CD du centre ancien", client="Commune de Villeneuve-Saint-Georges",
-    client_type="public", location="Villeneuve-Saint-Georges (94)", start_year=2018, end_year=2018,
-    fee_eur=1200000, project_cost_eur=None, actors=["Anah", "Département du Val-de-Marne (service habitat)",
-    "EPT Grand-Orly Seine Bièvre", "Caisse d'allocations familiales"],
+    title="Étude pré-opérationnelle OPAH-CD du centre ancien",
+    client="Commune de Villeneuve-Saint-Georges",
+    client_type="public",
+    location="Villeneuve-Saint-Georges (94)",
+    start_year=2018,
+    end_year=2018,
+    fee_eur=1200000,
+    project_cost_eur=None,
+    actors=[
+        "Anah",
+        "Département du Val-de-Marne (service habitat)",
+        "EPT Grand-Orly Seine Bièvre",
+        "Caisse d'allocations familiales",
+    ],
     stakes="Le centre ancien concentre des copropriétés fragiles et un habitat indigne diffus.",
-    content=["Repérage des copropriétés en difficulté et enquêtes auprès des syndics et des "
-             "copropriétaires occupants ou bailleurs", "Définition du périmètre et des objectifs de l'OPAH-CD"],
+    content=[
+        "Repérage des copropriétés en difficulté et enquêtes auprès des syndics et des "
+        "copropriétaires occupants ou bailleurs",
+        "Définition du périmètre et des objectifs de l'OPAH-CD",
+    ],
     components=["Copropriétés dégradées", "Habitat"],
 )
 
@@ -415,11 +559,19 @@ def write_docx_fiches() -> None:
     doc.add_paragraph("Contenu de la mission")
     for item in CONTENT_NPRU[:3]:
         doc.add_paragraph(item, style="List Bullet")
-    for line in ("Type de mission : Pilotage et conduite de projets", "Maître d'ouvrage",
-                 "Est Ensemble", "Localisation : Romainville (93)", "Année : 2023 - 2024",
-                 "Equipe : Perspectives Urbaines et Sociales", "Directeur de mission : Gaël Curet",
-                 "Acteurs : " + ", ".join(ACTORS_NPRU) + ".", "Consultants mobilisés : Gaël Curet",
-                 "Montant de la mission : 52 400 € HT", "Composantes de la mission :"):
+    for line in (
+        "Type de mission : Pilotage et conduite de projets",
+        "Maître d'ouvrage",
+        "Est Ensemble",
+        "Localisation : Romainville (93)",
+        "Année : 2023 - 2024",
+        "Equipe : Perspectives Urbaines et Sociales",
+        "Directeur de mission : Gaël Curet",
+        "Acteurs : " + ", ".join(ACTORS_NPRU) + ".",
+        "Consultants mobilisés : Gaël Curet",
+        "Montant de la mission : 52 400 € HT",
+        "Composantes de la mission :",
+    ):
         doc.add_paragraph(line)
     for item in COMPONENTS_NPRU[:4]:
         doc.add_paragraph(item, style="List Bullet")
@@ -435,8 +587,13 @@ def write_docx_fiches() -> None:
         ("Montant HT", ["38 500 €"]),
         ("Directrice de mission", ["Anne Petit"]),
         ("Intervenants", ["Anne Petit, Karim Saïdi"]),
-        ("Enjeux", ["Reloger les ménages de deux tours vouées à la démolition.",
-                    "Tenir les délais fixés par la convention ANRU."]),
+        (
+            "Enjeux",
+            [
+                "Reloger les ménages de deux tours vouées à la démolition.",
+                "Tenir les délais fixés par la convention ANRU.",
+            ],
+        ),
         ("Prestations", ["Pilotage de la MOUS relogement", "Suivi de la charte de relogement"]),
         ("Composantes", ["Relogement", "Politique d'attribution", "Tableaux de bord"]),
         ("Coût des travaux", [""]),
@@ -452,12 +609,21 @@ def write_docx_fiches() -> None:
 
     doc = Document()
     doc.add_paragraph("Capitalisation du programme de rénovation urbaine")
-    for line in ("Maître d'ouvrage\tRégion Île-de-France", "Période\t2017-2018",
-                 "Nature de la mission\tcapitalisation", "Montant des honoraires\t30 000 € HT",
-                 "Directeur de mission\tGaël Curet", "", "Missions"):
+    for line in (
+        "Maître d'ouvrage\tRégion Île-de-France",
+        "Période\t2017-2018",
+        "Nature de la mission\tcapitalisation",
+        "Montant des honoraires\t30 000 € HT",
+        "Directeur de mission\tGaël Curet",
+        "",
+        "Missions",
+    ):
         doc.add_paragraph(line)
-    for bullet in ("\uf0a7 Entretiens avec 20 chefs de projet", "■ Rédaction d'un guide méthodologique",
-                   "o Journée de restitution"):
+    for bullet in (
+        "\uf0a7 Entretiens avec 20 chefs de projet",
+        "■ Rédaction d'un guide méthodologique",
+        "o Journée de restitution",
+    ):
         doc.add_paragraph(bullet)
     doc.add_paragraph("Composantes de la mission")
     doc.add_paragraph("Capitalisation, Formation des agents")
@@ -483,21 +649,28 @@ def write_pdf_fiches() -> None:
     """10: the sample fiche with a title, as a PDF; 11: a brochure page with other labels."""
     sample = SAMPLE.read_text(encoding="utf-8").splitlines()
     _pdf(["NPRU de Romainville – quartier Gagarine", *sample], HERE / "10-pdf-sample.pdf")
-    _pdf([
-        "Étude pré-opérationnelle OPAH-CD du centre ancien", "",
-        "Contexte", "Le centre ancien concentre des copropriétés fragiles et un habitat indigne diffus.", "",
-        "Missions",
-        "▶ Repérage des copropriétés en difficulté et enquêtes auprès des syndics et des copropriétaires "
-        "occupants ou bailleurs",
-        "▶ Définition du périmètre et des objectifs de l'OPAH-CD", "",
-        "Commanditaire : Commune de Villeneuve-Saint-Georges",
-        "Localisation : Villeneuve-Saint-Georges (94)",
-        "Date de réalisation : 2018",
-        "Montant HT : 1,2 M€",
-        "Partenaires : Anah, Département du Val-de-Marne (service habitat), EPT Grand-Orly Seine "
-        "Bièvre, Caisse d'allocations familiales",
-        "Domaines d'intervention : Copropriétés en difficulté, Habitat",
-    ], HERE / "11-pdf-brochure.pdf")
+    _pdf(
+        [
+            "Étude pré-opérationnelle OPAH-CD du centre ancien",
+            "",
+            "Contexte",
+            "Le centre ancien concentre des copropriétés fragiles et un habitat indigne diffus.",
+            "",
+            "Missions",
+            "▶ Repérage des copropriétés en difficulté et enquêtes auprès des syndics et des copropriétaires "
+            "occupants ou bailleurs",
+            "▶ Définition du périmètre et des objectifs de l'OPAH-CD",
+            "",
+            "Commanditaire : Commune de Villeneuve-Saint-Georges",
+            "Localisation : Villeneuve-Saint-Georges (94)",
+            "Date de réalisation : 2018",
+            "Montant HT : 1,2 M€",
+            "Partenaires : Anah, Département du Val-de-Marne (service habitat), EPT Grand-Orly Seine "
+            "Bièvre, Caisse d'allocations familiales",
+            "Domaines d'intervention : Copropriétés en difficulté, Habitat",
+        ],
+        HERE / "11-pdf-brochure.pdf",
+    )
 
 
 def write_error_files() -> None:
@@ -507,8 +680,9 @@ def write_error_files() -> None:
     (errors / "empty.txt").write_bytes(b"")
     (errors / "garbage.txt").write_bytes(bytes(range(256)) * 8)
     (errors / "not-a-zip.docx").write_text("Ceci n'est pas un fichier Word.\n", encoding="utf-8")
-    (errors / "no-year.txt").write_text("Maître d'ouvrage : Ville de Paris\nMontant : 10 000 €\n",
-                                        encoding="utf-8")
+    (errors / "no-year.txt").write_text(
+        "Maître d'ouvrage : Ville de Paris\nMontant : 10 000 €\n", encoding="utf-8"
+    )
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -522,9 +696,16 @@ def write_expected() -> None:
     out = HERE / "expected"
     out.mkdir(exist_ok=True)
     cases = {name: exp for name, _, _, _, exp in TEXT_FICHES}
-    cases.update({"01-sample-romainville.txt": NPRU, "07-word-paragraphs.docx": E07,
-                  "08-word-table.docx": E08, "09-word-tabs.docx": E09,
-                  "10-pdf-sample.pdf": E10, "11-pdf-brochure.pdf": E11})
+    cases.update(
+        {
+            "01-sample-romainville.txt": NPRU,
+            "07-word-paragraphs.docx": E07,
+            "08-word-table.docx": E08,
+            "09-word-tabs.docx": E09,
+            "10-pdf-sample.pdf": E10,
+            "11-pdf-brochure.pdf": E11,
+        }
+    )
     for name, exp in cases.items():
         text = yaml.safe_dump(exp, allow_unicode=True, sort_keys=False, width=100)
         (out / f"{Path(name).stem}.yaml").write_text(text, encoding="utf-8")
