@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tenderkit.exceptions import FicheImportError, TenderkitError
-from tenderkit.importer.extract import SUFFIXES, extract_lines
+from tenderkit.importer.extract import SUFFIXES, UNSUPPORTED_DOCUMENTS, extract_lines
 from tenderkit.importer.parse import FicheParseError, ParsedFiche, parse_fiche
 from tenderkit.models import Reference
 from tenderkit.text import STOPWORDS, normalize
@@ -98,7 +98,7 @@ def collect_fiches(paths: Iterable[Path]) -> tuple[list[Path], list[FileOutcome]
                 p
                 for p in path.rglob("*")
                 if p.is_file()
-                and p.suffix.lower() in SUFFIXES
+                and p.suffix.lower() in (*SUFFIXES, *UNSUPPORTED_DOCUMENTS)
                 and not p.name.startswith(("~$", "."))
                 and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
             )

@@ -13,12 +13,20 @@ from tenderkit.exceptions import FicheImportError
 
 #: File kinds ``tenderkit import`` reads, by suffix.
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+#: Document formats found in folders that are likely fiches but cannot be read: reported.
+UNSUPPORTED_DOCUMENTS = {
+    ".doc": "old Word .doc format: save it as .docx (or PDF) and import again",
+    ".odt": "OpenDocument .odt: save it as .docx (or PDF) and import again",
+    ".rtf": "RTF file: save it as .docx (or PDF) and import again",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def extract_lines(path: Path) -> list[str]:
     """The fiche's lines, in reading order; raises :class:`FicheImportError` when unreadable."""
     suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED_DOCUMENTS:
+        raise FicheImportError(path, UNSUPPORTED_DOCUMENTS[suffix])
     if suffix not in SUFFIXES:
         raise FicheImportError(
             path, f"unsupported file type '{path.suffix}' (use .txt, .md, .docx or .pdf)"
@@ -40,7 +48,12 @@ def extract_lines(path: Path) -> list[str]:
 
 
 def decode_text(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252; binary content is refused."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; binary is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise FicheImportError(path, "unreadable UTF-16 text") from err
     if b"\x00" in data[:4096]:
         raise FicheImportError(path, "binary content, not a text fiche")
     try:

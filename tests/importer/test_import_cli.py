@@ -173,3 +173,40 @@ def test_accuracy_over_the_fixture_set() -> None:
     assert bench.accuracy(scores) >= 0.98
     assert sum(len(s.invented) for s in scores) == 0
     assert not [s.name for s in scores if s.error]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("old.doc", b"\xd0\xcf\x11\xe0 old word", "save it as .docx"),
+        ("zip.docx", None, "not a readable Word .docx file"),
+        ("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "not a readable PDF"),
+        ("random.pdf", b"\x89PNG\r\n\x1a\n" + bytes(200), "not a PDF file"),
+        ("blank.txt", b"\xef\xbb\xbf \r\n\r\n", "empty file"),
+        ("notes.txt", "Bonjour,\nrien à voir.\n".encode(), "no fiche fields found"),
+    ],
+)
+def test_each_bad_file_gives_one_clear_line(
+    cli_runner, tmp_path: Path, name: str, data: bytes | None, reason: str
+) -> None:
+    import zipfile
+
+    source = tmp_path / "in"
+    source.mkdir()
+    if data is None:
+        with zipfile.ZipFile(source / name, "w") as archive:
+            archive.writestr("readme.txt", "not word")
+    else:
+        (source / name).write_bytes(data)
+    result = cli_runner.invoke(main, ["import", str(source), "--library", str(tmp_path / "lib")])
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if line.startswith("failed")]
+    assert len(failed) == 1 and name in failed[0] and reason in failed[0], result.output
+    assert "Traceback" not in result.output
+
+
+def test_utf16_text_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "fiche.txt"
+    path.write_text("Maître d'ouvrage : Ville de Bondy\nAnnée : 2021\n", encoding="utf-16")
+    report = import_fiches([path], tmp_path / "lib", dry_run=True)
+    assert report.outcomes[0].reference.client == "Ville de Bondy"  # type: ignore[union-attr]
