@@ -36,12 +36,12 @@ class FirmConfig:
     path: Path | None = None  # the file they came from, if any
 
 
-def _line_of(text: str, key: str, section: str | None = None) -> int | None:
+def _line_of(text: str, key: str | None, section: str | None = None) -> int | None:
     """Line (1-based) of ``key = ...`` (or of ``[section]`` when key is None) in a TOML text."""
     pattern = re.compile(
         rf"^\s*\[{re.escape(section)}\]"
         if key is None and section
-        else rf"^\s*\"?{re.escape(key)}\"?\s*="
+        else rf"^\s*\"?{re.escape(key or '')}\"?\s*="
     )
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):

@@ -218,7 +218,7 @@ def build_context(
     """The full template context (see docs/word-output.md for every variable)."""
     today = today or _dt.date.today()
     tender = result.tender
-    criteria = {
+    criteria: dict[str, dict[str, Any]] = {
         c.id: {"id": c.id, "code": f"C{i}", "label": c.label, "weight": c.weight, "covered_by": 0}
         for i, c in enumerate(tender.criteria, start=1)
     }

@@ -306,7 +306,7 @@ def fill_contents(document: Any) -> int:
             page += 1
         page += sum(1 for br in element.iter(qn("w:br")) if br.get(qn("w:type")) == "page")
         level = _heading_level(paragraph)
-        if level in levels and paragraph.text.strip():
+        if level is not None and level in levels and paragraph.text.strip():
             name = f"_Toc_tk{next_id}"
             _bookmark(element, name, next_id)
             entries.append((level, paragraph.text.strip(), name, page))
