@@ -97,15 +97,20 @@ def mask(text: str, client: str) -> str:
     folded = "".join(_fold_char(c) for c in text)  # same length as text, index for index
     spans = [m.span() for m in full.finditer(folded)] if full else []
     if words is not None:
-        spans += [m.span() for m in words.finditer(folded)
-                  if text[m.start()].isupper() and not any(a <= m.start() < b for a, b in spans)]
+        spans += [
+            m.span()
+            for m in words.finditer(folded)
+            if text[m.start()].isupper() and not any(a <= m.start() < b for a, b in spans)
+        ]
     out, last = [], 0
     for start, end in sorted(spans):
         if start < last:
             continue
         out.append(text[last:start])
         sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:"
-        out.append(MASKED_IN_TEXT[0].upper() + MASKED_IN_TEXT[1:] if sentence_start else MASKED_IN_TEXT)
+        out.append(
+            MASKED_IN_TEXT[0].upper() + MASKED_IN_TEXT[1:] if sentence_start else MASKED_IN_TEXT
+        )
         last = end
     out.append(text[last:])
     return "".join(out)
