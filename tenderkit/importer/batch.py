@@ -119,7 +119,7 @@ def read_fiche(path: Path, vocabulary: Vocabulary | None = None) -> ParsedFiche:
     """Extract and parse one fiche; raises :class:`FicheImportError` naming the file."""
     lines = extract_lines(Path(path))
     try:
-        return parse_fiche(lines, vocabulary)
+        return parse_fiche(lines, vocabulary, loose_labels=Path(path).suffix.lower() == ".pdf")
     except FicheParseError as err:
         raise FicheImportError(path, str(err)) from err
 

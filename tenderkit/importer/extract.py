@@ -19,6 +19,7 @@ UNSUPPORTED_DOCUMENTS = {
     ".odt": "OpenDocument .odt: save it as .docx (or PDF) and import again",
     ".rtf": "RTF file: save it as .docx (or PDF) and import again",
 }
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,3}(?:\s*(?:/|sur|of)\s*\d{1,3})?", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -204,4 +205,5 @@ def pdf_lines(path: Path) -> list[str]:
     text = "\n\n".join(pages)
     if not text.strip():
         raise FicheImportError(path, "PDF has no text layer (scanned image?): run OCR on it first")
-    return text.splitlines()
+    # Page numbers ("2", "Page 2 sur 3", "2/3") are layout, not fiche content.
+    return [line for line in text.splitlines() if not _PAGE_NUMBER.fullmatch(line.strip())]

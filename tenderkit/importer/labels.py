@@ -222,3 +222,51 @@ def looks_like_label(text: str) -> bool:
         and text[:1].isupper()
         and not any(ch in text for ch in ".!?")
     )
+
+
+#: One-word labels safe to read without a separator ("Client Ville de Bondy") in PDF tables.
+_SAFE_SINGLE = frozenset(
+    {"client", "actors", "team", "consultants", "location", "components", "_phone", "_email"}
+)
+#: One-word labels that never start a list item or a sentence: read in any context.
+_ALWAYS_SINGLE = frozenset(
+    "interlocuteur contact referent courriel telephone tel commanditaire localisation "
+    "confidentiel composantes".split()
+)
+_TYPED = frozenset({"_years", "_start", "_end", "fee_eur", "project_cost_eur"})
+_MAX_LABEL_WORDS = 7
+
+
+def match_label_prefix(text: str, *, scalar_context: bool) -> tuple[Label, str] | None:
+    """``(label, value)`` for ``"Maître d'ouvrage Ville de Bondy"``: a label, no separator.
+
+    PDF text of a two-column table loses the column gap, so the label is recognised as the
+    line's first words. To keep sentences from being read as fields, the line must start
+    with a capital; a one-word label needs a value of its type (a year, an amount) or must be
+    an unambiguous one ("Client", "Acteurs") outside a list or paragraph.
+    """
+    from tenderkit.importer.values import find_amounts, parse_years
+
+    if not text[:1].isupper():
+        return None
+    words = text.split()
+    for n in range(min(_MAX_LABEL_WORDS, len(words) - 1), 0, -1):
+        head, value = " ".join(words[:n]), " ".join(words[n:])
+        label = match_label(head)
+        if label is None or label.field in ("_ignored", "title"):
+            continue
+        if label.field in _TYPED:
+            typed_ok = parse_years(value) if label.field in ("_years", "_start", "_end") else None
+            if label.field in ("fee_eur", "project_cost_eur"):
+                typed_ok = find_amounts(value) or None
+            many_words = len(label_key(head).split()) >= 2
+            return (label, value) if typed_ok or many_words else None
+        meaningful = label_key(head).split()
+        if (
+            len(meaningful) >= 2
+            or " ".join(meaningful) in _ALWAYS_SINGLE
+            or (scalar_context and label.field in _SAFE_SINGLE)
+        ):
+            return label, value
+        return None
+    return None

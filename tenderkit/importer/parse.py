@@ -18,6 +18,7 @@ from tenderkit.importer.labels import (
     Label,
     looks_like_label,
     match_label,
+    match_label_prefix,
 )
 from tenderkit.importer.values import (
     EMAIL,
@@ -88,11 +89,26 @@ class ParsedFiche:
     title_generated: bool = False
 
 
+_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of one paragraph or item as one text; a word cut by a hyphen is mended."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower():
+            text += line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
 def _split_label(raw: str, text: str, bullet: bool) -> tuple[Label, str] | None:
     """``(label, value)`` when a line opens a block: ``Label: value``, ``Label<TAB>value``."""
     stripped = raw.strip().lstrip("\ufeff")
-    if "\t" in stripped and not bullet:
-        head, _, tail = stripped.partition("\t")
+    gap = _GAP.search(stripped)  # a tab, or columns of spaces as PDF tables give
+    if gap and not bullet:
+        head, tail = stripped[: gap.start()], stripped[gap.end() :]
         label = match_label(clean_line(head).rstrip(":").strip())
         if label:
             return label, clean_line(tail).lstrip(":").strip()
@@ -109,7 +125,7 @@ def _split_label(raw: str, text: str, bullet: bool) -> tuple[Label, str] | None:
     return None
 
 
-def _blocks(raw_lines: list[str]) -> list[Block]:
+def _blocks(raw_lines: list[str], loose: bool = False) -> list[Block]:
     blocks = [Block(None)]
     for raw in raw_lines:
         text = clean_line(raw)
@@ -122,6 +138,8 @@ def _blocks(raw_lines: list[str]) -> list[Block]:
         scalar_context = current.label is None or (
             current.label.field not in LIST_FIELDS and current.label.field not in PARAGRAPH_FIELDS
         )
+        if opened is None and loose and not bullet:
+            opened = match_label_prefix(body, scalar_context=scalar_context)
         if opened is None and scalar_context and not bullet:
             tab = "\t" in raw.strip()
             head, sep, tail = raw.strip().partition("\t") if tab else body.partition(":")
@@ -168,8 +186,11 @@ def _list(block: Block, name: str) -> list[str]:
 
     def flush() -> None:
         if pending:
-            joined = " ".join(pending)
-            items.extend([joined.strip()] if name == "content" else split_items(joined))
+            joined = _join(pending)
+            if name == "content":
+                items.append(joined.strip())
+            else:
+                items.extend(split_items(joined, slash=name == "components"))
             pending.clear()
 
     for index, group in enumerate(groups):
@@ -194,13 +215,11 @@ def _continues(line: Line, pending: str, has_bullets: bool, name: str) -> bool:
         return True
     if has_bullets:
         return True
-    starts_low = line.text[:1].islower()
-    return starts_low and (
-        name == "content"
-        and not pending.endswith((".", ";", "!", "?", ":"))
-        or name != "content"
-        and "," in pending
-    )
+    if not line.text[:1].islower():
+        return False
+    if name == "content":
+        return not pending.endswith((".", ";", "!", "?", ":"))
+    return len(split_items(pending, slash=True)) > 1  # a wrapped "A, B, C" line
 
 
 def _unbalanced(text: str) -> bool:
@@ -215,20 +234,26 @@ def _paragraphs(blocks: list[Block]) -> str:
             for line in group:
                 if line.bullet:
                     if current:
-                        paragraphs.append(" ".join(current))
+                        paragraphs.append(_join(current))
                         current = []
                     paragraphs.append(f"- {line.text}")
                 else:
                     current.append(line.text)
             if current:
-                paragraphs.append(" ".join(current))
+                paragraphs.append(_join(current))
     text = "\n".join(p if p.startswith("- ") else f"\n{p}\n" for p in paragraphs)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def parse_fiche(raw_lines: list[str], vocabulary: Vocabulary | None = None) -> ParsedFiche:
-    """Read a fiche's lines into reference fields; raises :class:`FicheParseError` if unusable."""
-    blocks = _blocks(raw_lines)
+def parse_fiche(
+    raw_lines: list[str], vocabulary: Vocabulary | None = None, *, loose_labels: bool = False
+) -> ParsedFiche:
+    """Read a fiche's lines into reference fields; raises :class:`FicheParseError` if unusable.
+
+    ``loose_labels`` also reads labels without a separator ("Maître d'ouvrage Ville de Bondy"),
+    as the text of PDF tables comes out.
+    """
+    blocks = _blocks(raw_lines, loose_labels)
     preamble, labelled = blocks[0], blocks[1:]
     if not any(b.label.field != "_unknown" for b in labelled if b.label):
         raise FicheParseError(

@@ -41,8 +41,18 @@ def strip_bullet(text: str) -> tuple[str, bool]:
 # --- lists -----------------------------------------------------------------------------------
 
 
-def split_items(text: str) -> list[str]:
-    """Split ``"A (x, y), B; C."`` on commas and semicolons outside parentheses."""
+_INLINE_BULLETS = re.compile(r"\s+[•▪■●|]\s+")
+
+
+def split_items(text: str, *, slash: bool = False) -> list[str]:
+    """Split ``"A (x, y), B; C."`` on commas and semicolons outside parentheses.
+
+    Inline bullets (``A • B``) separate items too, and so does `` / `` when ``slash`` is set
+    (component lists; not actors, where "élus / services" is one item).
+    """
+    text = _INLINE_BULLETS.sub(" ; ", text)
+    if slash:
+        text = re.sub(r"\s+/\s+", " ; ", text)
     items: list[str] = []
     depth = 0
     current: list[str] = []

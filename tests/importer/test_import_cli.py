@@ -63,7 +63,7 @@ def test_dry_run_json_prints_references_and_writes_nothing(cli_runner, tmp_path:
     result = cli_runner.invoke(
         main, ["import", str(FICHES), "--library", str(library), "--dry-run", "--format", "json"]
     )
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert not library.exists()
     assert data["dry_run"] is True
     by_name = {Path(f["path"]).name: f for f in data["files"]}
@@ -110,11 +110,11 @@ def test_whole_fixture_folder_imports(tmp_path: Path) -> None:
     report = import_fiches([FICHES], tmp_path / "lib")
     summary = report.summary()
     # 07 and 10 repeat the sample's mission: reported as looking like it, not added twice.
-    assert summary == {"imported": 12, "skipped": 2, "with_warnings": 5, "failed": 5}
+    assert summary == {"imported": 14, "skipped": 2, "with_warnings": 6, "failed": 5}
     skipped = {o.path.name for o in report.outcomes if o.status == "skipped"}
     assert skipped == {"07-word-paragraphs.docx", "10-pdf-sample.pdf"}
     ids = [p.stem for p in (tmp_path / "lib").glob("*.yaml")]
-    assert len(ids) == len(set(ids)) == 12
+    assert len(ids) == len(set(ids)) == 14
     for path in (tmp_path / "lib").glob("*.yaml"):
         read_reference(path)
 

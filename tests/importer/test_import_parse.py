@@ -164,3 +164,59 @@ def test_warnings_name_what_was_not_read() -> None:
 def test_unusable_fiches(text: str, message: str) -> None:
     with pytest.raises(FicheParseError, match=message):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        (
+            "Maître d'ouvrage      Ville de Sevran\nPériode     2021/2022",
+            "client",
+            "Ville de Sevran",
+        ),
+        (BASE + "Composantes : Concertation • Habitat", "components", ["Concertation", "Habitat"]),
+        (BASE + "Composantes : Concertation / Habitat", "components", ["Concertation", "Habitat"]),
+        (BASE + "Acteurs : élus / services, ANRU", "actors", ["élus / services", "ANRU"]),
+        (
+            BASE + "Contenu de la mission\n- Ateliers de co-\nconstruction avec les habitants",
+            "content",
+            ["Ateliers de co-construction avec les habitants"],
+        ),
+    ],
+)
+def test_layout_variants(text: str, field: str, value: object) -> None:
+    assert parse(text).fields[field] == value
+
+
+PDF_TABLE_TEXT = """Diagnostic en marchant
+Maître d'ouvrage Ville de Bondy
+Années 2015 – 2016
+Montant 25 000 € HT
+Coût des travaux non communiqué
+Composantes
+Concertation / Gestion urbaine de proximité
+Interlocuteur M. Yves Martin, chef de projet
+"""
+
+
+def test_pdf_table_labels_without_separator() -> None:
+    fields = parse_fiche(PDF_TABLE_TEXT.splitlines(), VOCABULARY, loose_labels=True).fields
+    assert fields["client"] == "Ville de Bondy"
+    assert (fields["start_year"], fields["end_year"]) == (2015, 2016)
+    assert fields["fee_eur"] == 25000 and fields["project_cost_eur"] is None
+    assert fields["components"] == ["Concertation", "Gestion urbaine de proximité"]
+    assert fields["contact"]["name"] == "M. Yves Martin"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Programme de 450 logements à réhabiliter",
+        "Mission de relogement",
+        "Projet urbain ambitieux",
+    ],
+)
+def test_loose_labels_leave_sentences_alone(sentence: str) -> None:
+    text = f"{sentence}\nMaître d'ouvrage Ville de Bondy\nAnnées 2015"
+    fields = parse_fiche(text.splitlines(), VOCABULARY, loose_labels=True).fields
+    assert fields["title"] == sentence and fields["programme"] is None

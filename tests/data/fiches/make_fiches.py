@@ -447,6 +447,36 @@ E14 = expected(
     },
 )
 
+# --- 16: columns aligned with spaces, inline bullets, a word cut by a hyphen -------------------
+F16 = """Étude de peuplement de Sevran
+
+Maître d'ouvrage        Ville de Sevran
+Période                 2021/2022
+Montant HT              18 750 €
+Montant TTC             22 500 €
+Composantes             Stratégie de peuplement • Habitat • Concertation
+Confidentiel            non
+
+Missions réalisées
+- Analyse de l'occupation du parc social et co-
+  construction des orientations avec les bailleurs
+- Animation de la conférence intercommunale du logement
+"""
+E16 = expected(
+    title="Étude de peuplement de Sevran",
+    client="Ville de Sevran",
+    client_type="public",
+    start_year=2021,
+    end_year=2022,
+    fee_eur=18750,
+    components=["Stratégie de peuplement", "Habitat", "Concertation"],
+    content=[
+        "Analyse de l'occupation du parc social et co-construction des orientations avec les "
+        "bailleurs",
+        "Animation de la conférence intercommunale du logement",
+    ],
+)
+
 TEXT_FICHES: list[tuple[str, str, str, str, dict[str, object]]] = [
     # name, text, encoding, newline, expected
     ("02-bom-crlf.txt", F02, "utf-8-sig", "\r\n", E02),
@@ -457,6 +487,7 @@ TEXT_FICHES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("12-empty-labels.txt", F12, "utf-8", "\r\n", E12),
     ("13-lowercase-next-line.txt", F13, "cp1252", "\n", E13),
     ("14-mixed-bullets.txt", F14, "utf-8", "\n", E14),
+    ("16-aligned-columns.txt", F16, "utf-8", "\n", E16),
 ]
 
 # --- 07: Word, paragraphs ---------------------------------------------------------------------
@@ -538,6 +569,51 @@ E11 = expected(
     ],
     components=["Copropriétés dégradées", "Habitat"],
 )
+
+
+E15 = expected(
+    title="Diagnostic en marchant et plan d'actions GUSP du Bois de l'Étang",
+    client="Ville de Bondy",
+    client_type="public",
+    start_year=2015,
+    end_year=2016,
+    mission_type="Assistance à maîtrise d'ouvrage",
+    fee_eur=25000,
+    actors=[
+        "Bailleurs sociaux (Seine-Saint-Denis Habitat, Bondy Habitat)",
+        "Conseil citoyen",
+        "Amicales de locataires",
+    ],
+    components=[
+        "Concertation",
+        "Gestion urbaine de proximité",
+        "Evaluation des politiques publiques de la ville et de l'habitat",
+    ],
+    contact={
+        "name": "M. Yves Martin",
+        "role": "chef de projet politique de la ville",
+        "email": None,
+        "phone": None,
+    },
+)
+PDF_TABLE = [
+    ("Maître d'ouvrage", "Ville de Bondy"),
+    ("Années", "2015 – 2016"),
+    ("Type de mission", "Assistance à maîtrise d'ouvrage"),
+    ("Montant", "25 000 € HT"),
+    ("Coût des travaux", "non communiqué"),
+    (
+        "Acteurs",
+        "Bailleurs sociaux (Seine-Saint-Denis Habitat, Bondy Habitat), Conseil citoyen, "
+        "Amicales de locataires",
+    ),
+    (
+        "Composantes",
+        "Concertation / Gestion urbaine de proximité / Evaluation des politiques "
+        "publiques de la ville et de l'habitat",
+    ),
+    ("Interlocuteur", "M. Yves Martin, chef de projet politique de la ville"),
+]
 
 
 def write_text_fiches() -> None:
@@ -673,6 +749,24 @@ def write_pdf_fiches() -> None:
     )
 
 
+def write_pdf_table() -> None:
+    """15: a two-column table in a PDF, whose text loses the column gap."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    pdf.multi_cell(0, 6, E15["title"], new_x="LMARGIN", new_y="NEXT")  # type: ignore[arg-type]
+    pdf.ln(4)
+    with pdf.table(col_widths=(40, 120), first_row_as_headings=False) as table:
+        for label, value in PDF_TABLE:
+            row = table.row()
+            row.cell(label)
+            row.cell(value)
+    pdf.output(str(HERE / "15-pdf-table.pdf"))
+
+
 def write_error_files() -> None:
     """Files that must fail with one clear line each."""
     errors = HERE / "errors"
@@ -704,6 +798,7 @@ def write_expected() -> None:
             "09-word-tabs.docx": E09,
             "10-pdf-sample.pdf": E10,
             "11-pdf-brochure.pdf": E11,
+            "15-pdf-table.pdf": E15,
         }
     )
     for name, exp in cases.items():
@@ -715,6 +810,7 @@ if __name__ == "__main__":
     write_text_fiches()
     write_docx_fiches()
     write_pdf_fiches()
+    write_pdf_table()
     write_error_files()
     write_expected()
     print(f"fiches written to {HERE}")
