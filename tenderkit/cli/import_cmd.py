@@ -16,7 +16,9 @@ PROGRESS_THRESHOLD = 20
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
 @library_option
 @click.option("--dry-run", is_flag=True, help="Parse and report, write nothing.")
 @format_option("text", "json")
