@@ -2,7 +2,8 @@
 
 - :mod:`tenderkit.importer.extract` reads a file's lines (encodings, Word paragraphs and
   tables, PDF text);
-- :mod:`tenderkit.importer.parse` turns lines into reference fields (pure, no I/O), using the
+- :mod:`tenderkit.importer.blocks` cuts the lines into labelled blocks, and
+  :mod:`tenderkit.importer.parse` turns blocks into reference fields (pure, no I/O), using the
   label table of :mod:`tenderkit.importer.labels` and the value readers of
   :mod:`tenderkit.importer.values`;
 - :mod:`tenderkit.importer.batch` runs a batch: ids, duplicate detection, atomic writes, report.

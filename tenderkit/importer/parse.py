@@ -12,27 +12,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tenderkit.importer.labels import (
-    LIST_FIELDS,
-    PARAGRAPH_FIELDS,
-    Label,
-    looks_like_label,
-    match_label,
-    match_label_prefix,
+from tenderkit.importer.blocks import (
+    Block,
+    block_groups,
+    list_items,
+    paragraphs,
+    scalar_value,
+    split_blocks,
 )
 from tenderkit.importer.values import (
     EMAIL,
     PHONE,
     Amount,
-    clean_line,
     client_type_from_label,
     client_type_from_name,
     find_amounts,
     parse_bool,
     parse_years,
     split_contact,
-    split_items,
-    strip_bullet,
     tidy_item,
 )
 from tenderkit.vocabulary import Vocabulary
@@ -63,23 +60,6 @@ class FicheParseError(ValueError):
 
 
 @dataclass
-class Line:
-    """One non-blank line: text without its bullet, and whether it had one."""
-
-    text: str
-    bullet: bool
-
-
-@dataclass
-class Block:
-    """A label and the lines under it (``None`` marks a blank line)."""
-
-    label: Label | None
-    value: str = ""
-    lines: list[Line | None] = field(default_factory=list)
-
-
-@dataclass
 class ParsedFiche:
     """What a fiche says: reference fields (no id), warnings and the fields left empty."""
 
@@ -87,162 +67,6 @@ class ParsedFiche:
     warnings: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     title_generated: bool = False
-
-
-_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
-
-
-def _join(lines: list[str]) -> str:
-    """Lines of one paragraph or item as one text; a word cut by a hyphen is mended."""
-    text = ""
-    for line in lines:
-        if text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower():
-            text += line
-        else:
-            text = f"{text} {line}" if text else line
-    return text
-
-
-def _split_label(raw: str, text: str, bullet: bool) -> tuple[Label, str] | None:
-    """``(label, value)`` when a line opens a block: ``Label: value``, ``Label<TAB>value``."""
-    stripped = raw.strip().lstrip("\ufeff")
-    gap = _GAP.search(stripped)  # a tab, or columns of spaces as PDF tables give
-    if gap and not bullet:
-        head, tail = stripped[: gap.start()], stripped[gap.end() :]
-        label = match_label(clean_line(head).rstrip(":").strip())
-        if label:
-            return label, clean_line(tail).lstrip(":").strip()
-    for sep in (":", "："):
-        if sep in text:
-            head, _, tail = text.partition(sep)
-            label = match_label(head)
-            if label:
-                return label, tail.strip()
-    if not bullet:
-        label = match_label(text.rstrip(".").strip())
-        if label:
-            return label, ""
-    return None
-
-
-def _blocks(raw_lines: list[str], loose: bool = False) -> list[Block]:
-    blocks = [Block(None)]
-    for raw in raw_lines:
-        text = clean_line(raw)
-        if not text:
-            blocks[-1].lines.append(None)
-            continue
-        body, bullet = strip_bullet(text)
-        opened = _split_label(raw, body, bullet)
-        current = blocks[-1]
-        scalar_context = current.label is None or (
-            current.label.field not in LIST_FIELDS and current.label.field not in PARAGRAPH_FIELDS
-        )
-        if opened is None and loose and not bullet:
-            opened = match_label_prefix(body, scalar_context=scalar_context)
-        if opened is None and scalar_context and not bullet:
-            tab = "\t" in raw.strip()
-            head, sep, tail = raw.strip().partition("\t") if tab else body.partition(":")
-            if sep and looks_like_label(clean_line(head)):  # "Surface : 12 ha": no such field
-                opened = (Label("_unknown", clean_line(head)), clean_line(tail))
-        if opened:
-            blocks.append(Block(opened[0], opened[1]))
-        else:
-            current.lines.append(Line(body, bullet))
-    return blocks
-
-
-def _groups(block: Block) -> list[list[Line]]:
-    """The block's lines cut at blank lines; the same-line value is the first line."""
-    groups: list[list[Line]] = [[Line(block.value, False)]] if block.value else [[]]
-    for line in block.lines:
-        if line is None:
-            if groups[-1]:
-                groups.append([])
-        elif block.value and len(groups) == 1 and line.bullet and groups[0]:
-            groups.append([line])  # "Acteurs: A, B" followed by bullets
-        else:
-            groups[-1].append(line)
-    return [g for g in groups if g]
-
-
-def _scalar(block: Block) -> tuple[str, list[str]]:
-    """The value of a one-value field, and the lines after it that belong to nothing."""
-    groups = _groups(block)
-    if not groups:
-        return "", []
-    first, rest = groups[0], groups[1:]
-    sep = ", " if any(line.bullet for line in first) else " "
-    value = sep.join(tidy_item(line.text) if line.bullet else line.text for line in first)
-    return value.strip(), [line.text for group in rest for line in group]
-
-
-def _list(block: Block, name: str) -> list[str]:
-    """Items of a list field: bullets, one per line, or ``A, B (x, y), C`` on one line."""
-    items: list[str] = []
-    groups = _groups(block)
-    has_bullets = any(line.bullet for g in groups for line in g)
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            joined = _join(pending)
-            if name == "content":
-                items.append(joined.strip())
-            else:
-                items.extend(split_items(joined, slash=name == "components"))
-            pending.clear()
-
-    for index, group in enumerate(groups):
-        inline = index == 0 and bool(block.value)
-        for line in group:
-            if pending and (
-                _continues(line, " ".join(pending), has_bullets, name) or inline and not line.bullet
-            ):
-                pending.append(line.text)
-            else:
-                flush()
-                pending.append(line.text)
-        flush()
-    return [i for i in items if i]
-
-
-def _continues(line: Line, pending: str, has_bullets: bool, name: str) -> bool:
-    """Whether ``line`` carries on the item before it (a wrapped line of a PDF or a cell)."""
-    if line.bullet:
-        return False
-    if _unbalanced(pending) or pending.endswith((",", "-", "–")):
-        return True
-    if has_bullets:
-        return True
-    if not line.text[:1].islower():
-        return False
-    if name == "content":
-        return not pending.endswith((".", ";", "!", "?", ":"))
-    return len(split_items(pending, slash=True)) > 1  # a wrapped "A, B, C" line
-
-
-def _unbalanced(text: str) -> bool:
-    return text.count("(") > text.count(")")
-
-
-def _paragraphs(blocks: list[Block]) -> str:
-    paragraphs: list[str] = []
-    for block in blocks:
-        for group in _groups(block):
-            current: list[str] = []
-            for line in group:
-                if line.bullet:
-                    if current:
-                        paragraphs.append(_join(current))
-                        current = []
-                    paragraphs.append(f"- {line.text}")
-                else:
-                    current.append(line.text)
-            if current:
-                paragraphs.append(_join(current))
-    text = "\n".join(p if p.startswith("- ") else f"\n{p}\n" for p in paragraphs)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def parse_fiche(
@@ -253,7 +77,7 @@ def parse_fiche(
     ``loose_labels`` also reads labels without a separator ("Maître d'ouvrage Ville de Bondy"),
     as the text of PDF tables comes out.
     """
-    blocks = _blocks(raw_lines, loose_labels)
+    blocks = split_blocks(raw_lines, loose_labels)
     preamble, labelled = blocks[0], blocks[1:]
     if not any(b.label.field != "_unknown" for b in labelled if b.label):
         raise FicheParseError(
@@ -265,12 +89,13 @@ def parse_fiche(
     for block in labelled:
         assert block.label is not None
         by_field.setdefault(block.label.field, []).append(block)
+    _refuse_several(by_field)
     out: dict[str, Any] = {}
 
     def scalar(name: str) -> str | None:
         values = []
         for block in by_field.get(name, []):
-            value, leftover = _scalar(block)
+            value, leftover = scalar_value(block)
             warnings.extend(f"not imported (after '{block.label.text}'): {t!r}" for t in leftover)  # type: ignore[union-attr]
             if value:
                 values.append(value)
@@ -290,9 +115,9 @@ def parse_fiche(
     for name in ("fee_eur", "project_cost_eur"):
         out[name] = _amount(name, by_field.get(name, []), warnings)
     for name in ("team", "consultants", "actors", "content", "components"):
-        out[name] = [item for block in by_field.get(name, []) for item in _list(block, name)]
+        out[name] = [item for block in by_field.get(name, []) for item in list_items(block, name)]
     out["components"] = _components(out["components"], vocabulary, warnings)
-    out["stakes"] = _paragraphs(by_field.get("stakes", []))
+    out["stakes"] = paragraphs(by_field.get("stakes", []))
     out["contact"] = _contact(
         scalar("_contact"), scalar("_role"), scalar("_phone"), scalar("_email")
     )
@@ -305,7 +130,7 @@ def parse_fiche(
         out["confidential"] = bool(flag)
     for name in ("_unknown", "_ignored"):
         for block in by_field.get(name, []):
-            value, leftover = _scalar(block)
+            value, leftover = scalar_value(block)
             shown = f"{block.label.text}: {value}" if value else block.label.text  # type: ignore[union-attr]
             warnings.append(f"not imported (no such field): {' '.join([shown, *leftover])!r}")
     if not out["client"]:
@@ -324,10 +149,23 @@ def parse_fiche(
     return ParsedFiche(out, warnings, missing, title_generated)
 
 
+def _refuse_several(by_field: dict[str, list[Block]]) -> None:
+    """A brochure with several fiches in one file must not become one merged reference."""
+    clients = {scalar_value(b)[0] for b in by_field.get("client", [])} - {""}
+    years = [
+        b for name in ("_years", "_start") for b in by_field.get(name, []) if scalar_value(b)[0]
+    ]
+    if len(clients) > 1 and len(years) > 1:
+        raise FicheParseError(
+            f"this file seems to hold {len(clients)} references (clients: "
+            f"{', '.join(sorted(clients))}): split it into one file per reference"
+        )
+
+
 def _title(
     value: str | None, preamble: Block, by_field: dict[str, list[Block]], warnings: list[str]
 ) -> tuple[str | None, bool]:
-    lines = [line for group in _groups(preamble) for line in group]
+    lines = [line for group in block_groups(preamble) for line in group]
     if value:
         warnings.extend(f"not imported (before the first field): {line.text!r}" for line in lines)
         return value, False
@@ -400,7 +238,7 @@ def _amount(name: str, blocks: list[Block], warnings: list[str]) -> int | None:
     amounts: list[Amount] = []
     texts = []
     for block in blocks:
-        value, leftover = _scalar(block)
+        value, leftover = scalar_value(block)
         value = " ".join([value, *leftover]).strip()
         if not value:
             continue

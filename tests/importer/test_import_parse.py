@@ -220,3 +220,15 @@ def test_loose_labels_leave_sentences_alone(sentence: str) -> None:
     text = f"{sentence}\nMaître d'ouvrage Ville de Bondy\nAnnées 2015"
     fields = parse_fiche(text.splitlines(), VOCABULARY, loose_labels=True).fields
     assert fields["title"] == sentence and fields["programme"] is None
+
+
+def test_a_file_with_several_fiches_is_refused_not_merged() -> None:
+    text = "Maître d'ouvrage : Ville A\nAnnée : 2020\n\nMaître d'ouvrage : Ville B\nAnnée : 2021\n"
+    with pytest.raises(FicheParseError, match="2 references"):
+        parse(text)
+
+
+@pytest.mark.parametrize("text", ["2021 – aujourd'hui", "depuis mars 2022", "2020 - à ce jour"])
+def test_ongoing_wordings(text: str) -> None:
+    fields = parse(f"Maître d'ouvrage : X\nPériode : {text}").fields
+    assert fields["end_year"] is None
