@@ -240,8 +240,8 @@ def same_reference(a: Reference, b: Reference) -> bool:
 
 
 def looks_alike(a: Reference, b: Reference) -> bool:
-    """Probably one mission twice: :func:`tenderkit.checks.likely_same`, or same client,
-    overlapping years and nearly the same description."""
+    """Probably one mission twice: :func:`tenderkit.checks.likely_same`, or same client and
+    overlapping years with nearly the same description, or the same years and fee."""
     from rapidfuzz import fuzz
 
     from tenderkit.checks import likely_same
@@ -254,6 +254,9 @@ def looks_alike(a: Reference, b: Reference) -> bool:
     far = 3000
     if a.start_year > (b.end_year or far) or b.start_year > (a.end_year or far):
         return False
+    same_years = (a.start_year, a.end_year) == (b.start_year, b.end_year)
+    if same_years and a.fee_eur is not None and a.fee_eur == b.fee_eur:
+        return True  # a sparse fiche re-imported after its reference was retitled
     for x, y in ((a.stakes, b.stakes), (" ".join(a.content), " ".join(b.content))):
         if len(x) >= 40 and len(y) >= 40 and fuzz.ratio(normalize(x), normalize(y)) >= 90:
             return True

@@ -210,3 +210,21 @@ def test_utf16_text_is_read(tmp_path: Path) -> None:
     path.write_text("Maître d'ouvrage : Ville de Bondy\nAnnée : 2021\n", encoding="utf-16")
     report = import_fiches([path], tmp_path / "lib", dry_run=True)
     assert report.outcomes[0].reference.client == "Ville de Bondy"  # type: ignore[union-attr]
+
+
+def test_reimport_after_the_reference_was_edited_is_not_added(tmp_path: Path) -> None:
+    fiche = tmp_path / "fiche.txt"
+    fiche.write_text(
+        "Maître d'ouvrage : Ville de Bondy\nAnnée : 2021\nMontant : 12 000 €\n", "utf-8"
+    )
+    library = tmp_path / "lib"
+    first = import_fiches([fiche], library).outcomes[0]
+    assert first.status == "imported" and first.written is not None
+    edited = first.written.read_text(encoding="utf-8").replace(
+        f"title: {first.reference.title}",  # type: ignore[union-attr]
+        "title: Diagnostic GUP du quartier Blanqui",
+    )
+    first.written.write_text(edited, encoding="utf-8")
+    again = import_fiches([fiche], library).outcomes[0]
+    assert again.status == "skipped" and "looks like" in (again.message or "")
+    assert len(list(library.glob("*.yaml"))) == 1
