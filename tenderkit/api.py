@@ -37,5 +37,5 @@ def match(tender_path: Path, library_dir: Path, *, pick: tuple[str, ...] = (),
     from tenderkit.tender import load_tender
 
     tender = load_tender(tender_path)
-    library = load_library(library_dir)
+    library = load_library(library_dir, for_matching=True)
     return match_tender(library, tender, pick=pick, exclude=exclude), library.warnings

@@ -145,7 +145,7 @@ def build_candidature(
     if not out.parent.is_dir():
         raise TenderkitError(f"{out.parent}: no such folder for the output file")
     tender = load_tender(Path(tender_path))
-    library = load_library(Path(library_dir))
+    library = load_library(Path(library_dir), for_matching=True)
     firm = load_config(Path(library_dir))
     template_path = Path(template) if template else (firm.template or default_template())
     result = match_tender(library, tender, pick=pick, exclude=exclude)

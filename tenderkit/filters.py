@@ -88,7 +88,7 @@ def has_component(ref: Reference, query: str, vocabulary: Vocabulary) -> bool:
     if wanted is None:
         key = normalize(query)
         return any(key and key in normalize(c) for c in ref.components)
-    return any(terms.canonical(c) == wanted or normalize(c) == normalize(wanted) for c in ref.components)
+    return any(terms.canonical(c) == wanted for c in ref.components)
 
 
 def _type_matches(query: str, ref: Reference, vocabulary: Vocabulary) -> bool:

@@ -1,10 +1,13 @@
 """An on-disk index of the parsed library, refreshed incrementally and never stale.
 
-Each reference file is parsed once; its parsed form is kept in a SQLite file under the user's
-cache folder (``$TENDERKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/tenderkit``, else
-``~/.cache/tenderkit``), keyed by the library's absolute path. A file is read again whenever
-its size, modification time or inode changes; files that disappear leave the index. A corrupt
-or unwritable index is rebuilt or bypassed with a warning.
+Each reference file is parsed once; its parsed form, and the French stems of its segments
+(for matching, in an SQLite FTS5 table), are kept in a SQLite file under the user's cache
+folder (``$TENDERKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/tenderkit``, else
+``~/.cache/tenderkit``), one file per library. A file is read again whenever its size,
+modification time, change time or inode differs from what was indexed; files that disappear
+leave the index. A corrupt or unwritable index is rebuilt or bypassed with a warning, and
+``TENDERKIT_NO_INDEX=1`` bypasses it altogether: matching then runs on an in-memory copy built
+by the same code, so results are identical with and without the index.
 """
 
 from __future__ import annotations
@@ -13,16 +16,31 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tenderkit.exceptions import ReferenceFileError
 from tenderkit.models import Reference
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 CACHE_ENV = "TENDERKIT_CACHE_DIR"
 NO_INDEX_ENV = "TENDERKIT_NO_INDEX"
+#: Below this many files to parse, a worker pool costs more than it saves.
+PARALLEL_FROM = 400
+_SEG_STRIDE = 100_000  # segment rowid = reference rowid * stride + segment number
+
+Signature = tuple[int, int, int, int]
+
+_SCHEMA = f"""
+CREATE TABLE refs (rid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, mtime INTEGER,
+                   size INTEGER, ino INTEGER, ctime INTEGER, data TEXT NOT NULL,
+                   segmented INTEGER NOT NULL DEFAULT 0);
+CREATE VIRTUAL TABLE segs USING fts5(stems, field UNINDEXED, tokenize = 'ascii');
+CREATE VIRTUAL TABLE segs_vocab USING fts5vocab(segs, 'row');
+PRAGMA user_version = {INDEX_VERSION};
+"""
 
 
 def cache_dir() -> Path:
@@ -39,155 +57,253 @@ def index_path(library_dir: Path) -> Path:
     return cache_dir() / f"index-{key}.sqlite"
 
 
-def _signature(entry: os.DirEntry[str]) -> tuple[int, int, int]:
-    st = entry.stat()
-    return st.st_mtime_ns, st.st_size, st.st_ino
+def _scan(library_dir: Path) -> dict[str, Signature]:
+    from tenderkit.library import reference_entries
+
+    out = {}
+    for entry in reference_entries(library_dir):
+        st = entry.stat()
+        out[entry.name] = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns)
+    return out
 
 
-def _scan(library_dir: Path) -> dict[str, tuple[int, int, int]]:
-    from tenderkit.library import reference_paths
-
-    wanted = {p.name for p in reference_paths(library_dir)}
-    return {e.name: _signature(e) for e in os.scandir(library_dir) if e.name in wanted}
-
-
-class _Index:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, timeout=5)
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version != INDEX_VERSION:
-            self.db.executescript(
-                f"""DROP TABLE IF EXISTS refs;
-                CREATE TABLE refs (name TEXT PRIMARY KEY, mtime INTEGER, size INTEGER,
-                                   ino INTEGER, data TEXT NOT NULL, profile TEXT);
-                PRAGMA user_version = {INDEX_VERSION};"""
-            )
-        self.db.execute("PRAGMA synchronous = OFF")
-
-    def rows(self) -> dict[str, tuple[tuple[int, int, int], str, str | None]]:
-        cur = self.db.execute("SELECT name, mtime, size, ino, data, profile FROM refs")
-        return {r[0]: ((r[1], r[2], r[3]), r[4], r[5]) for r in cur}
-
-    def sync(self, put: list[tuple[str, tuple[int, int, int], str]], drop: Iterable[str]) -> None:
-        with self.db:
-            self.db.executemany("DELETE FROM refs WHERE name = ?", [(n,) for n in drop])
-            self.db.executemany(
-                "INSERT OR REPLACE INTO refs (name, mtime, size, ino, data, profile)"
-                " VALUES (?, ?, ?, ?, ?, NULL)",
-                [(n, *sig, data) for n, sig, data in put],
-            )
-
-    def set_profiles(self, profiles: dict[str, str]) -> None:
-        with self.db:
-            self.db.executemany(
-                "UPDATE refs SET profile = ? WHERE name = ?", [(p, n) for n, p in profiles.items()]
-            )
+def _connect(path: Path | str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=5)
+    if db.execute("PRAGMA user_version").fetchone()[0] != INDEX_VERSION:
+        db.executescript(
+            "DROP TABLE IF EXISTS refs; DROP TABLE IF EXISTS segs_vocab; DROP TABLE IF EXISTS segs;"
+            + _SCHEMA
+        )
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("SELECT rid, name, mtime, size, ino, ctime, data, segmented FROM refs LIMIT 1")
+    db.execute("SELECT rowid, field FROM segs LIMIT 1")
+    return db
 
 
-def _open(library_dir: Path, warnings: list[str]) -> _Index | None:
+def _open(library_dir: Path, warnings: list[str]) -> sqlite3.Connection | None:
+    """The library's index, created or rebuilt as needed; None when it cannot be used."""
     if os.environ.get(NO_INDEX_ENV):
         return None
     path = index_path(library_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        warnings.append(f"index folder {path.parent} cannot be used ({err}); reading every file")
+        return None
     for attempt in (1, 2):
         try:
-            index = _Index(path)
-            index.rows  # noqa: B018 - touch the table
-            index.db.execute("SELECT count(*) FROM refs").fetchone()
-            return index
+            return _connect(path)
         except (sqlite3.Error, OSError) as err:
-            if attempt == 1 and path.exists():
+            if attempt == 1 and path.is_file():
                 warnings.append(f"index {path} is unreadable ({err}); rebuilding it")
                 try:
                     path.unlink()
+                    continue
                 except OSError:
-                    break
-                continue
+                    pass
             warnings.append(f"index {path} cannot be used ({err}); reading every file")
-            break
     return None
 
 
-def _parse_missing(library_dir: Path, names: list[str]) -> list[Reference]:
+# -- parsing, in parallel when there is much to read ------------------------------------
+
+def _parse_one(path: Path, with_segments: bool) -> tuple[Any, ...]:
     from tenderkit.library import read_reference
 
-    return [read_reference(library_dir / name) for name in names]
+    try:
+        ref = read_reference(path)
+    except ReferenceFileError as err:
+        return ("error", str(err.path), err.message, err.line)
+    prof = None
+    if with_segments:
+        from tenderkit.segments import profile
+
+        prof = profile(ref)
+    return ("ok", json.dumps(ref.to_dict(), ensure_ascii=False), prof)
 
 
-def load_references(library_dir: Path, warnings: list[str]) -> list[Reference]:
-    """Every reference of the library, from the index where the file has not changed."""
+def _parse_chunk(args: tuple[list[str], bool]) -> list[tuple[Any, ...]]:
+    paths, with_segments = args
+    return [_parse_one(Path(p), with_segments) for p in paths]
+
+
+def parse_files(paths: list[Path], with_segments: bool) -> list[tuple[Reference, str, Any]]:
+    """Parse reference files (with their segment stems when asked), using every core.
+
+    The first broken file, in name order, raises its :class:`ReferenceFileError`.
+    """
+    jobs = [str(p) for p in paths]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) >= PARALLEL_FROM and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(50, len(jobs) // (workers * 4))
+        chunks = [(jobs[i:i + size], with_segments) for i in range(0, len(jobs), size)]
+        try:
+            ctx = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+                results = [r for chunk in pool.map(_parse_chunk, chunks) for r in chunk]
+        except (OSError, ValueError, RuntimeError):  # no fork, no semaphores: do it here
+            results = _parse_chunk((jobs, with_segments))
+    else:
+        results = _parse_chunk((jobs, with_segments))
+    out = []
+    for result in results:
+        if result[0] == "error":
+            raise ReferenceFileError(result[1], result[2], result[3])
+        out.append((Reference(**json.loads(result[1])), result[1], result[2]))
+    return out
+
+
+# -- loading ----------------------------------------------------------------------------
+
+def load_references(
+    library_dir: Path, warnings: list[str], *, with_segments: bool = False
+) -> tuple[list[Reference], Path | None]:
+    """Every reference of the library, from the index where the file has not changed.
+
+    Returns the references (in file-name order) and the index file when it now holds
+    exactly them (None when the index was bypassed).
+    """
     library_dir = Path(library_dir)
     on_disk = _scan(library_dir)
-    index = _open(library_dir, warnings)
-    if index is None:
-        return _parse_missing(library_dir, sorted(on_disk))
+    db = _open(library_dir, warnings)
+    if db is None:
+        names = sorted(on_disk)
+        return [r for r, _j, _p in parse_files([library_dir / n for n in names], False)], None
     try:
-        return _load_with(index, library_dir, on_disk, warnings)
-    finally:
-        index.db.close()
-
-
-def _load_with(
-    index: _Index, library_dir: Path, on_disk: dict[str, tuple[int, int, int]], warnings: list[str]
-) -> list[Reference]:
-    try:
-        stored = index.rows()
+        refs = _sync(db, library_dir, on_disk, warnings, with_segments)
+        return refs, index_path(library_dir)
     except sqlite3.Error as err:
-        warnings.append(f"index unreadable ({err}); reading every file")
-        stored = {}
-    fresh = sorted(n for n, sig in on_disk.items() if n not in stored or stored[n][0] != sig)
-    parsed = dict(zip(fresh, _parse_missing(library_dir, fresh), strict=True))
-    references = []
-    for name in sorted(on_disk):
-        if name in parsed:
-            references.append(parsed[name])
-        else:
-            references.append(Reference(**json.loads(stored[name][1])))
-    gone = [n for n in stored if n not in on_disk]
-    if fresh or gone:
-        put = [(n, on_disk[n], json.dumps(parsed[n].to_dict(), ensure_ascii=False)) for n in fresh]
-        try:
-            index.sync(put, gone)
-        except sqlite3.Error as err:
-            warnings.append(f"index not updated ({err}); results are still exact")
-    return references
-
-
-def load_profiles(library_dir: Path, compute: Any, references: list[Reference]) -> list[Any]:
-    """Per-reference search profiles, cached in the index next to the parsed data.
-
-    ``compute(reference)`` returns a JSON-serialisable profile; it runs only for references
-    whose profile is not stored yet (new or changed files).
-    """
-    warnings: list[str] = []
-    index = None if not references else _open(Path(library_dir), warnings)
-    if index is None:
-        return [compute(r) for r in references]
-    try:
-        stored = {n: p for n, (_sig, _data, p) in index.rows().items()}
-        profiles, new = [], {}
-        for ref in references:
-            name = _name_for(library_dir, ref, stored)
-            raw = stored.get(name) if name else None
-            if raw is None:
-                profile = compute(ref)
-                if name:
-                    new[name] = json.dumps(profile, ensure_ascii=False)
-            else:
-                profile = json.loads(raw)
-            profiles.append(profile)
-        if new:
-            try:
-                index.set_profiles(new)
-            except sqlite3.Error:
-                pass
-        return profiles
+        warnings.append(f"index {index_path(library_dir)} failed ({err}); reading every file")
+        names = sorted(on_disk)
+        return [r for r, _j, _p in parse_files([library_dir / n for n in names], False)], None
     finally:
-        index.db.close()
+        db.close()
 
 
-def _name_for(library_dir: Path, ref: Reference, stored: dict[str, Any]) -> str | None:
-    for suffix in (".yaml", ".yml"):
-        if f"{ref.id}{suffix}" in stored:
-            return f"{ref.id}{suffix}"
-    return None
+def _stored(db: sqlite3.Connection) -> dict[str, tuple[Signature, str, int]]:
+    rows = db.execute("SELECT name, mtime, size, ino, ctime, data, rid FROM refs")
+    return {r[0]: ((r[1], r[2], r[3], r[4]), r[5], r[6]) for r in rows}
+
+
+def _sync(db: sqlite3.Connection, library_dir: Path, on_disk: dict[str, Signature],
+          warnings: list[str], with_segments: bool) -> list[Reference]:
+    stored = _stored(db)
+    refs: dict[str, Reference] = {}
+    for name, sig in on_disk.items():
+        row = stored.get(name)
+        if row is not None and row[0] == sig:
+            try:
+                refs[name] = Reference(**json.loads(row[1]))
+            except (ValueError, TypeError):
+                pass  # a damaged row: the file is read again below
+    fresh = sorted(n for n in on_disk if n not in refs)
+    parsed = parse_files([library_dir / n for n in fresh], with_segments)
+    gone = [stored[n][2] for n in stored if n not in on_disk or n in fresh]
+    with db:
+        _delete(db, gone)
+        for name, (ref, data, prof) in zip(fresh, parsed, strict=True):
+            refs[name] = ref
+            cur = db.execute(
+                "INSERT INTO refs (name, mtime, size, ino, ctime, data) VALUES (?, ?, ?, ?, ?, ?)",
+                (name, *on_disk[name], data))
+            if prof is not None:
+                _insert_segments(db, cur.lastrowid, prof)
+    return [refs[n] for n in sorted(on_disk)]
+
+
+def _delete(db: sqlite3.Connection, rids: list[int]) -> None:
+    for rid in rids:
+        db.execute("DELETE FROM refs WHERE rid = ?", (rid,))
+        db.execute("DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
+                   (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE))
+
+
+def _insert_segments(db: sqlite3.Connection, rid: int | None, prof: list[Any]) -> None:
+    assert rid is not None
+    db.executemany("INSERT INTO segs (rowid, stems, field) VALUES (?, ?, ?)",
+                   [(rid * _SEG_STRIDE + i, stems_, field) for i, (field, stems_) in enumerate(prof)])
+    db.execute("UPDATE refs SET segmented = 1 WHERE rid = ?", (rid,))
+
+
+# -- searching segments ------------------------------------------------------------------
+
+class SegmentSearch:
+    """Full-text search over the stems of every segment of a library's references."""
+
+    def __init__(self, db: sqlite3.Connection, positions: dict[int, int]) -> None:
+        self.db = db
+        self.positions = positions  # reference rowid -> index in the library's list
+
+    def terms(self) -> list[str]:
+        """Every stem that occurs in the library, sorted."""
+        return [t for (t,) in self.db.execute("SELECT term FROM segs_vocab ORDER BY term")]
+
+    def find(self, query: str) -> Iterator[tuple[int, int, str]]:
+        """(reference position, segment number, field) of every segment matching ``query``.
+
+        ``query`` is an FTS5 expression (quoted phrases joined by OR).
+        """
+        for rowid, field in self.db.execute(
+            "SELECT rowid, field FROM segs WHERE segs MATCH ?", (query,)
+        ):
+            pos = self.positions.get(rowid // _SEG_STRIDE)
+            if pos is not None:
+                yield pos, rowid % _SEG_STRIDE, field
+
+    def close(self) -> None:
+        """Release the database."""
+        self.db.close()
+
+
+def open_search(references: list[Reference], index_file: Path | None) -> SegmentSearch:
+    """A :class:`SegmentSearch` over ``references``.
+
+    When ``index_file`` holds exactly these references (the library was just loaded through
+    it), missing segments are added there and reused by later runs; otherwise the search runs
+    on an in-memory database built from the references themselves.
+    """
+    if index_file is not None:
+        try:
+            return _search_on_disk(references, index_file)
+        except (sqlite3.Error, OSError, LookupError):
+            pass
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
+    _fill_memory(db, references)
+    return SegmentSearch(db, {i + 1: i for i in range(len(references))})
+
+
+def _fill_memory(db: sqlite3.Connection, references: list[Reference]) -> None:
+    from tenderkit.segments import profile
+
+    with db:
+        for i, ref in enumerate(references):
+            db.execute("INSERT INTO refs (rid, name, data) VALUES (?, ?, '')", (i + 1, ref.id))
+            _insert_segments(db, i + 1, profile(ref))
+
+
+def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSearch:
+    from tenderkit.segments import profile
+
+    db = _connect(index_file)
+    rows = db.execute("SELECT rid, name, segmented FROM refs").fetchall()
+    by_id = {Path(name).stem: (rid, segmented) for rid, name, segmented in rows}
+    if len(by_id) != len(references):
+        db.close()
+        raise LookupError("index does not hold these references")
+    positions, missing = {}, []
+    for pos, ref in enumerate(references):
+        rid, segmented = by_id[ref.id]
+        positions[rid] = pos
+        if not segmented:
+            missing.append((rid, ref))
+    if missing:
+        with db:
+            for rid, ref in missing:
+                db.execute("DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
+                           (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE))
+                _insert_segments(db, rid, profile(ref))
+    return SegmentSearch(db, positions)

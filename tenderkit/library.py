@@ -42,19 +42,24 @@ def resolve_library_dir(option: str | os.PathLike[str] | None) -> Path:
 
 def reference_paths(library_dir: Path) -> list[Path]:
     """Every reference file of the library (``*.yaml`` / ``*.yml`` at its top level), sorted."""
+    return [library_dir / entry.name for entry in reference_entries(library_dir)]
+
+
+def reference_entries(library_dir: Path) -> list[os.DirEntry[str]]:
+    """Directory entries of the reference files, sorted by name (one ``scandir``)."""
     if not library_dir.is_dir():
         raise LibraryError(
             f"{library_dir}: no such library folder (use --library DIR or set ${LIBRARY_ENV})"
         )
-    paths = [
-        Path(entry.path)
+    entries = [
+        entry
         for entry in os.scandir(library_dir)
-        if entry.is_file()
-        and entry.name.endswith((".yaml", ".yml"))
+        if entry.name.endswith((".yaml", ".yml"))
         and entry.name not in NON_REFERENCE_FILES
         and not entry.name.startswith(".")
+        and entry.is_file()
     ]
-    return sorted(paths)
+    return sorted(entries, key=lambda e: e.name)
 
 
 def key_line(text: str, key: str) -> int | None:
@@ -227,27 +232,31 @@ class Library:
     references: list[Reference]
     vocabulary: Vocabulary
     warnings: list[str] = field(default_factory=list)
+    #: The on-disk index that holds exactly these references, when they came through it.
+    index_file: Path | None = None
 
     def get(self, ref_id: str) -> Reference | None:
         """The reference with id ``ref_id``."""
         return next((r for r in self.references if r.id == ref_id), None)
 
 
-def load_library(library_dir: Path, *, use_index: bool = True) -> Library:
+def load_library(library_dir: Path, *, use_index: bool = True, for_matching: bool = False) -> Library:
     """Load every reference of ``library_dir``; the first broken file raises its error.
 
-    With ``use_index`` the on-disk index (:mod:`tenderkit.index`) serves unchanged files.
+    With ``use_index`` the on-disk index (:mod:`tenderkit.index`) serves unchanged files;
+    ``for_matching`` also indexes the text of new files for ``match`` (same pass, all cores).
     """
     library_dir = Path(library_dir)
     warnings: list[str] = []
+    index_file = None
     if use_index:
         from tenderkit.index import load_references
 
-        references = load_references(library_dir, warnings)
+        references, index_file = load_references(library_dir, warnings, with_segments=for_matching)
     else:
         references = [read_reference(p) for p in reference_paths(library_dir)]
     check_unique_ids(references)
-    return Library(library_dir, references, load_vocabulary(library_dir), warnings)
+    return Library(library_dir, references, load_vocabulary(library_dir), warnings, index_file)
 
 
 def check_unique_ids(references: list[Reference]) -> None:

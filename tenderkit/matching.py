@@ -1,218 +1,258 @@
 """Score references against a tender's criteria, with evidence, and select the set to submit.
 
-Data flow: each reference is cut into *segments* (title, type, components, programme, each
-content bullet, each sentence of the stakes, actors), each reduced to French stems
-(:mod:`tenderkit.text`). A criterion becomes *groups* of phrases — one group per keyword or
-component, holding every spelling the vocabulary knows for it — and a group matches where one
-of its phrases appears as consecutive stems. Where it matches (which field) sets the strength;
-how many groups match sets the confidence. Every match keeps the phrase found, so the bid
-manager can check it.
+Each reference is cut into *segments* (title, type, components, programme, each content
+bullet, each sentence of the stakes, actors; :mod:`tenderkit.segments`) reduced to French
+stems. A criterion becomes *groups* of phrases — one group per keyword or component, holding
+every spelling the vocabulary knows for it — and a group matches a segment where one of its
+phrases appears as consecutive stems (word forms, accents and small typos forgiven). Where it
+matches (which field) sets the strength; how many groups match, and how often, the
+confidence. Every match keeps the segment it was found in, quoted as evidence.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
-import re
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tenderkit.exceptions import UnknownReferenceError
-from tenderkit.filters import client_matches
+from tenderkit.filters import client_key
 from tenderkit.library import Library
 from tenderkit.models import Criterion, CriterionScore, Match, MatchResult, Reference, Tender
-from tenderkit.text import STOPWORDS, fold, stem
+from tenderkit.segments import blank_firms, component_offset, segments, tokens
+from tenderkit.text import fold
 from tenderkit.vocabulary import Vocabulary
 
-#: How much a phrase found in each field proves (a mention in the stakes is weaker than a
-#: component or a content bullet).
+#: How much a phrase found in each field proves: a component or a content bullet says what
+#: the mission did; a sentence of the stakes may only mention the context.
 FIELD_WEIGHTS = {
     "components": 1.0, "title": 1.0, "mission_type": 1.0, "programme": 0.9,
     "content": 0.85, "stakes": 0.45, "actors": 0.3,
 }
 COVERED = 0.5
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
-_RAW = re.compile(r"[^\W_]+")
-_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+_MAX_VARIANTS = 64
 
 Phrase = tuple[str, ...]
 
 
-def segments(ref: Reference) -> list[tuple[str, str]]:
-    """The reference cut into (field, text) pieces that evidence can quote."""
-    out = [("title", ref.title)]
-    if ref.mission_type:
-        out.append(("mission_type", ref.mission_type))
-    out += [("components", c) for c in ref.components]
-    if ref.programme:
-        out.append(("programme", ref.programme))
-    out += [("content", c) for c in ref.content]
-    out += [("stakes", s) for s in _SENTENCE.split(ref.stakes) if s.strip()]
-    out += [("actors", a) for a in ref.actors]
-    return out
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """(stem, start, end) of each meaningful word of ``text``."""
-    clean = _ELISION.sub(lambda m: " " * len(m.group()), text)
-    out = []
-    for m in _RAW.finditer(clean):
-        word = m.group()
-        if fold(word) in STOPWORDS:
-            continue
-        out.append((stem(word), m.start(), m.end()))
-    return out
-
-
-def profile(ref: Reference) -> list[str]:
-    """Space-joined stems of every segment (cached in the index; JSON-serialisable)."""
-    return [" ".join(t[0] for t in _tokens(text)) for _field, text in segments(ref)]
-
-
-def _phrase(text: str) -> Phrase:
-    return tuple(t[0] for t in _tokens(text))
-
-
 @dataclass
-class _Group:
+class Group:
     """One keyword or component of a criterion, with every spelling that means the same."""
 
     label: str
     phrases: list[Phrase]
     component: str | None  # canonical component name, when the group is one
-    surfaces: dict[str, str] = field(default_factory=dict)  # stem -> a word it came from
+    surfaces: dict[str, str] = field(default_factory=dict)  # stem -> the word it came from
 
 
-def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[_Group]:
+def _phrase(text: str) -> Phrase:
+    return tuple(t[0] for t in tokens(text))
+
+
+def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group]:
     """The keyword/component groups of a criterion (the label's words when it has neither)."""
     terms = vocabulary.components
-    groups: list[_Group] = []
+    groups: list[Group] = []
     seen: set[str] = set()
 
-    def add(text: str, as_component: bool) -> None:
+    def add(text: str) -> None:
         canonical = terms.canonical(text)
         key = f"c:{canonical}" if canonical else f"k:{' '.join(_phrase(text))}"
         if key in seen:
             return
         seen.add(key)
-        spellings = terms.term(canonical).spellings if canonical else [text]  # type: ignore[union-attr]
-        if canonical and not as_component and fold(text) not in map(fold, spellings[:1]):
-            spellings = [text, *spellings]
+        term = terms.term(canonical) if canonical else None
+        spellings = [text, *term.spellings] if term else [text]
         phrases = [p for p in dict.fromkeys(_phrase(s) for s in spellings) if p]
         if phrases:
-            surfaces = {t[0]: fold(s[t[1]:t[2]]) for s in spellings for t in _tokens(s)}
-            groups.append(_Group(text, phrases, canonical, surfaces))
+            surfaces = {t[0]: fold(s[t[1]:t[2]]) for s in spellings for t in tokens(s)}
+            groups.append(Group(text, phrases, canonical, surfaces))
 
-    for component in criterion.components:
-        add(component, True)
-    for keyword in criterion.keywords:
-        add(keyword, False)
+    for text in [*criterion.components, *criterion.keywords]:
+        add(text)
     if not groups:
-        for stem_, start, end in _tokens(criterion.label):
-            groups.append(_Group(stem_, [(stem_,)], None, {stem_: fold(criterion.label[start:end])}))
+        for stem_, start, end in tokens(criterion.label):
+            groups.append(Group(stem_, [(stem_,)], None, {stem_: fold(criterion.label[start:end])}))
     return groups
 
 
-class _Equivalents:
+class Equivalents:
     """Which stems of the library count as the same word as a query stem (forms, typos)."""
 
     def __init__(self, universe: Iterable[str], surfaces: dict[str, str] | None = None) -> None:
         self.universe = sorted(set(universe))
+        self.known = set(self.universe)
         self.surfaces = surfaces or {}  # the whole word behind a query stem, for typo checks
-        self.cache: dict[str, frozenset[str]] = {}
+        self.cache: dict[str, tuple[str, ...]] = {}
 
-    def __call__(self, token: str) -> frozenset[str]:
-        found = self.cache.get(token)
+    def __call__(self, stem: str) -> tuple[str, ...]:
+        found = self.cache.get(stem)
         if found is None:
-            found = frozenset(self._compute(token))
-            self.cache[token] = found
+            found = self.cache[stem] = tuple(sorted(self._compute(stem)))
         return found
 
-    def _compute(self, token: str) -> set[str]:
-        same = {token}
-        if len(token) < 5 or token.isdigit():
+    def _starting_with(self, prefix: str) -> list[str]:
+        lo = bisect.bisect_left(self.universe, prefix)
+        hi = bisect.bisect_left(self.universe, prefix + "\x7f")
+        return self.universe[lo:hi]
+
+    def _compute(self, stem: str) -> set[str]:
+        same = {stem} & self.known
+        if len(stem) < 5 or stem.isdigit():
             return same
+        # longer or shorter stems of the same word: "pilot" / "pilotag"
+        same |= {c for c in self._starting_with(stem) if len(c) - len(stem) <= 3}
+        same |= {stem[:n] for n in range(5, len(stem)) if stem[:n] in self.known and len(stem) - n <= 3}
+        # a typo defeats the stemmer ("concertaiton" stays whole), so compare the stem and the
+        # whole word with the library's stems sharing their first two letters
         from rapidfuzz import fuzz, process
 
-        for candidate in self.universe:
-            if len(candidate) >= 5 and (candidate.startswith(token) or token.startswith(candidate)):
-                if abs(len(candidate) - len(token)) <= 3:
-                    same.add(candidate)
-        # A typo defeats the stemmer ("concertaiton" stays whole), so compare both the stem
-        # and the whole word with what the library holds.
-        for probe in {token, self.surfaces.get(token, token)}:
+        for probe in {stem, self.surfaces.get(stem, stem)}:
             if len(probe) < 6:
                 continue
+            pool = [c for c in self._starting_with(probe[:2]) if abs(len(c) - len(probe)) <= 2]
             for candidate, _score, _i in process.extract(
-                probe, self.universe, scorer=fuzz.ratio, score_cutoff=86, limit=None
+                probe, pool, scorer=fuzz.ratio, score_cutoff=86, limit=None
             ):
-                if abs(len(candidate) - len(probe)) <= 2 and candidate[:2] == probe[:2]:
-                    same.add(candidate)
+                same.add(candidate)
         return same
 
 
-def _find(phrase: Phrase, stems: list[str], equivalents: _Equivalents) -> int:
-    """Start index of ``phrase`` in ``stems`` or -1."""
-    n = len(phrase)
-    sets = [equivalents(t) for t in phrase]
-    for i in range(len(stems) - n + 1):
-        if all(stems[i + k] in sets[k] for k in range(n)):
-            return i
-    return -1
+def fts_query(phrases: list[Phrase], equivalents: Equivalents) -> str | None:
+    """An FTS5 query matching any phrase, each word in any of its equivalent forms."""
+    alternatives: list[str] = []
+    for phrase in phrases:
+        options = [equivalents(t) for t in phrase]
+        if not all(options):
+            continue
+        for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS):
+            alternatives.append('"' + " ".join(combo) + '"')
+    return " OR ".join(dict.fromkeys(alternatives)) or None
 
 
-def _snippet(field: str, text: str, phrase_len: int, start_token: int) -> str:
+@dataclass
+class _Hit:
+    weight: float
+    seg: int
+    count: int = 1
+
+
+class _LazyScore(CriterionScore):
+    """A criterion score whose evidence is quoted only when someone reads it."""
+
+    def __init__(self, cid: str, score: float, ref: Reference, hits: list[tuple[int, Group]],
+                 equivalents: Equivalents) -> None:
+        self.id, self.score = cid, score
+        self._source = (ref, hits, equivalents)
+        self._evidence: list[str] | None = None
+
+    @property  # type: ignore[override]
+    def evidence(self) -> list[str]:
+        if self._evidence is None:
+            ref, hits, equivalents = self._source
+            segs = segments(ref)
+            self._evidence = [quote(ref, segs[seg], group, equivalents) for seg, group in hits]
+        return self._evidence
+
+    @evidence.setter
+    def evidence(self, value: list[str]) -> None:
+        self._evidence = value
+
+
+def quote(ref: Reference, segment: tuple[str, str], group: Group, equivalents: Equivalents) -> str:
+    """``field: … words around the phrase found …`` for a bid manager to check."""
+    field_, text = segment
     if len(text) <= 140:
-        return f"{field}: {text.strip()}"
-    tokens = _tokens(text)
-    start = tokens[start_token][1]
-    end = tokens[min(start_token + phrase_len, len(tokens)) - 1][2]
+        return f"{field_}: {text.strip()}"
+    toks = tokens(blank_firms(text, ref.team))
+    stems_ = [t[0] for t in toks]
+    start, end = 0, len(text)
+    for phrase in group.phrases:
+        sets = [set(equivalents(t)) | {t} for t in phrase]
+        n = len(phrase)
+        at = next((i for i in range(len(stems_) - n + 1)
+                   if all(stems_[i + k] in sets[k] for k in range(n))), -1)
+        if at >= 0:
+            start, end = toks[at][1], toks[at + n - 1][2]
+            break
     left, right = max(0, start - 45), min(len(text), end + 45)
     while left > 0 and not text[left - 1].isspace():
         left -= 1
     while right < len(text) and not text[right].isspace():
         right += 1
     body = text[left:right].strip()
-    return f"{field}: {'… ' if left > 0 else ''}{body}{' …' if right < len(text) else ''}"
+    return f"{field_}: {'… ' if left > 0 else ''}{body}{' …' if right < len(text) else ''}"
 
 
-def score_criterion(
-    ref: Reference, segs: list[tuple[str, str]], seg_stems: list[list[str]],
-    groups: list[_Group], vocabulary: Vocabulary, equivalents: _Equivalents,
-) -> CriterionScore | float:
-    """Score in [0, 1] of one reference for one criterion, with its evidence."""
-    del ref
-    evidence: list[str] = []
-    quoted: set[int] = set()  # one quote per segment, even when several groups meet there
-    best, matched, extra = 0.0, 0, 0
-    for group in groups:
-        group_best, group_ev, group_seg, hits = 0.0, None, -1, 0
-        for i, (field, text) in enumerate(segs):
-            weight = FIELD_WEIGHTS[field]
-            if field == "components" and group.component:
-                if vocabulary.components.canonical(text) == group.component:
-                    hits += 1
-                    if weight > group_best:
-                        group_best, group_ev, group_seg = weight, f"components: {text}", i
-                    continue
-            for phrase in group.phrases:
-                at = _find(phrase, seg_stems[i], equivalents)
-                if at >= 0:
-                    hits += 1
-                    if weight > group_best:
-                        group_best, group_seg = weight, i
-                        group_ev = _snippet(field, text, len(phrase), at)
-                    break
-        if group_best:
-            matched += 1
-            extra += max(0, hits - 1)
-            best = max(best, group_best)
-            if group_ev is not None and group_seg not in quoted:
-                quoted.add(group_seg)
-                evidence.append(group_ev)
-    if not matched:
-        return 0.0
-    score = best * (0.7 + 0.3 * matched / len(groups)) + 0.04 * min(extra, 3)
-    return CriterionScore("", round(min(score, 1.0), 3), evidence)
+def _group_hits(
+    references: Sequence[Reference], search, group: Group, equivalents: Equivalents,  # noqa: ANN001
+    vocabulary: Vocabulary,
+) -> dict[int, _Hit]:
+    """Best hit of ``group`` in each reference: position -> (strongest field, segment, count)."""
+    query = fts_query(group.phrases, equivalents)
+    out: dict[int, _Hit] = {}
+    if query is None:
+        return out
+    for pos, seg, field_ in search.find(query):
+        if field_ == "components" and group.component:
+            # a component counts only when it *is* the criterion's component (or a variant)
+            ref = references[pos]
+            text = ref.components[seg - component_offset(ref)]
+            if vocabulary.components.canonical(text) not in (group.component, None):
+                continue
+        weight = FIELD_WEIGHTS[field_]
+        hit = out.get(pos)
+        if hit is None:
+            out[pos] = _Hit(weight, seg)
+        else:
+            hit.count += 1
+            if weight > hit.weight or (weight == hit.weight and seg < hit.seg):
+                hit.weight, hit.seg = weight, seg
+    return out
+
+
+def criterion_score(best: float, matched: int, groups: int, extra: int) -> float:
+    """Strongest field × share of the criterion's groups found, plus a little per repeat."""
+    return round(min(1.0, best * (0.7 + 0.3 * matched / groups) + 0.04 * min(extra, 3)), 3)
+
+
+def score_references(
+    references: Sequence[Reference], search, tender: Tender, vocabulary: Vocabulary,  # noqa: ANN001
+    current_year: int,
+) -> list[Match]:
+    """A :class:`Match` per reference (eligibility, criterion scores, evidence, overall score)."""
+    all_groups = {c.id: criterion_groups(c, vocabulary) for c in tender.criteria}
+    surfaces = {k: v for gs in all_groups.values() for g in gs for k, v in g.surfaces.items()}
+    equivalents = Equivalents(search.terms(), surfaces)
+    per_criterion: dict[str, list[dict[int, _Hit]]] = {
+        cid: [_group_hits(references, search, g, equivalents, vocabulary) for g in groups]
+        for cid, groups in all_groups.items()
+    }
+    total_weight = sum(c.weight for c in tender.criteria)
+    matches = []
+    for pos, ref in enumerate(references):
+        scores: list[CriterionScore] = []
+        overall = 0.0
+        for criterion in tender.criteria:
+            groups = all_groups[criterion.id]
+            found = [(g, hits[pos]) for g, hits in zip(groups, per_criterion[criterion.id], strict=True)
+                     if pos in hits]
+            if not found:
+                scores.append(CriterionScore(criterion.id, 0.0, []))
+                continue
+            best = max(h.weight for _g, h in found)
+            extra = sum(h.count - 1 for _g, h in found)
+            value = criterion_score(best, len(found), len(groups), extra)
+            quoted: dict[int, Group] = {}
+            for g, h in sorted(found, key=lambda gh: -gh[1].weight):
+                quoted.setdefault(h.seg, g)
+            scores.append(_LazyScore(criterion.id, value, ref, list(quoted.items()), equivalents))
+            overall += criterion.weight * value
+        reason = eligibility(ref, tender, current_year)
+        matches.append(Match(ref, round(100 * overall / total_weight, 1), reason is None, reason, scores))
+    return matches
 
 
 def eligibility(ref: Reference, tender: Tender, current_year: int) -> str | None:
@@ -236,48 +276,6 @@ def eligibility(ref: Reference, tender: Tender, current_year: int) -> str | None
     return None
 
 
-def score_references(
-    references: Sequence[Reference], profiles: Sequence[list[str]], tender: Tender,
-    vocabulary: Vocabulary, current_year: int,
-) -> list[Match]:
-    """A :class:`Match` per reference (eligibility, criterion scores, evidence, overall score)."""
-    all_groups = {c.id: criterion_groups(c, vocabulary) for c in tender.criteria}
-    universe = {s for p in profiles for seg in p for s in seg.split()}
-    surfaces = {k: v for groups in all_groups.values() for g in groups for k, v in g.surfaces.items()}
-    equivalents = _Equivalents(universe, surfaces)
-    total_weight = sum(c.weight for c in tender.criteria)
-    needed = _needed_stems(all_groups, equivalents)
-    matches = []
-    for ref, prof in zip(references, profiles, strict=True):
-        seg_stems = [seg.split() for seg in prof]
-        present = {s for seg in seg_stems for s in seg}
-        segs = segments(ref) if (present & needed or ref.components) else []
-        scores = []
-        for criterion in tender.criteria:
-            result = (score_criterion(ref, segs, seg_stems, all_groups[criterion.id], vocabulary,
-                                      equivalents) if segs else 0.0)
-            if isinstance(result, CriterionScore):
-                result.id = criterion.id
-                scores.append(result)
-            else:
-                scores.append(CriterionScore(criterion.id, 0.0, []))
-        overall = 100 * sum(c.weight * s.score for c, s in zip(tender.criteria, scores, strict=True))
-        matches.append(Match(ref, round(overall / total_weight, 1), True,
-                             eligibility(ref, tender, current_year), scores))
-    for m in matches:
-        m.eligible = m.reason is None
-    return matches
-
-
-def _needed_stems(groups: dict[str, list[_Group]], equivalents: _Equivalents) -> set[str]:
-    needed: set[str] = set()
-    for group_list in groups.values():
-        for group in group_list:
-            for phrase in group.phrases:
-                needed |= equivalents(phrase[0])
-    return needed
-
-
 def _recency(ref: Reference, year: int) -> int:
     return ref.last_year(year + 1)
 
@@ -295,31 +293,40 @@ def select(
 
     Greedy weighted set cover: each step takes the reference that covers the most weight of
     criteria not covered yet; ties (and, once all is covered, every step) go to the best
-    overall score, with a bonus for recent missions and a penalty for a client already chosen.
-    Returns (selected ids, uncovered criterion ids).
+    overall score, less a penalty for a client already chosen and for age.
+    Returns (selected ids, criterion ids the selection does not cover).
     """
     weights = {c.id: c.weight for c in tender.criteria}
     by_id = {m.reference.id: m for m in ranking}
     chosen: list[Match] = [by_id[i] for i in pick]
-    pool = [m for m in ranking if m.eligible and m.score > 0 and m.reference.id not in pick]
-
-    def covered_by(m: Match) -> set[str]:
-        return {c.id for c in m.criteria if c.score >= COVERED}
-
-    covered: set[str] = set().union(*(covered_by(m) for m in chosen)) if chosen else set()
+    pool = _candidates(ranking, tender, set(pick))
+    covers = {id(m): {c.id for c in m.criteria if c.score >= COVERED} for m in [*chosen, *pool]}
+    keys = {id(m): client_key(m.reference.client) for m in [*chosen, *pool]}
+    covered: set[str] = set().union(*(covers[id(m)] for m in chosen))
+    clients = {keys[id(m)] for m in chosen}
     while len(chosen) < tender.reference_count and pool:
         def value(m: Match) -> tuple[float, float]:
-            new = sum(weights[c] for c in covered_by(m) - covered)
-            same_client = any(client_matches(m.reference.client, o.reference.client) for o in chosen)
+            new = sum(weights[c] for c in covers[id(m)] - covered)
             age = max(0, year - _recency(m.reference, year))
-            return new, m.score - 15 * same_client - min(age, 10)
+            return new, m.score - 15 * (keys[id(m)] in clients) - min(age, 10)
 
         best = max(pool, key=value)
         chosen.append(best)
         pool.remove(best)
-        covered |= covered_by(best)
+        covered |= covers[id(best)]
+        clients.add(keys[id(best)])
     uncovered = [c.id for c in tender.criteria if c.id not in covered]
     return [m.reference.id for m in chosen], uncovered
+
+
+def _candidates(ranking: list[Match], tender: Tender, picked: set[str]) -> list[Match]:
+    """Eligible references worth considering: the best overall, and the best per criterion."""
+    eligible = [m for m in ranking if m.eligible and m.score > 0 and m.reference.id not in picked]
+    keep = {id(m): m for m in eligible[:200]}
+    for criterion in tender.criteria:
+        best = sorted(eligible, key=lambda m, c=criterion.id: -m.criterion(c).score)[:50]  # type: ignore[union-attr]
+        keep.update((id(m), m) for m in best)
+    return [m for m in eligible if id(m) in keep]
 
 
 def match_tender(
@@ -335,14 +342,16 @@ def match_tender(
     for ref_id in [*pick, *exclude]:
         if ref_id not in known:
             raise UnknownReferenceError(f"no reference '{ref_id}' in {library.path}")
-    from tenderkit.index import load_profiles
+    from tenderkit.index import open_search
 
-    profiles = load_profiles(library.path, profile, library.references)
-    ranking = rank(score_references(library.references, profiles, tender, library.vocabulary, year),
-                   year)
-    for m in ranking:
+    search = open_search(library.references, library.index_file)
+    try:
+        matches = score_references(library.references, search, tender, library.vocabulary, year)
+    finally:
+        search.close()
+    for m in matches:
         if m.reference.id in exclude:
             m.eligible, m.reason = False, "exclue à la demande (--exclude)"
-    ranking = rank(ranking, year)
+    ranking = rank(matches, year)
     selected, uncovered = select(ranking, tender, year, pick)
     return MatchResult(tender, ranking, selected, uncovered)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Keys of a reference file, in the order they are written.
@@ -77,8 +77,12 @@ class Reference:
 
     def to_dict(self) -> dict[str, Any]:
         """All keys of the file format, in file order."""
-        data = asdict(self)
-        return {key: data[key] for key in REFERENCE_KEYS}
+        data = {key: getattr(self, key) for key in REFERENCE_KEYS}
+        for key in ("team", "consultants", "actors", "components", "content"):
+            data[key] = list(data[key])
+        if self.contact is not None:
+            data["contact"] = dict(self.contact)
+        return data
 
 
 @dataclass

@@ -36,6 +36,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(_ELISION.sub(" ", text)))
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Folded words joined by single spaces: a canonical form for comparing names."""
     return " ".join(words(text))
@@ -60,7 +61,26 @@ def stem(word: str) -> str:
     return fold(_stemmer().stemWord(lowered))
 
 
+@lru_cache(maxsize=131072)
+def token(word: str) -> str:
+    """Stem of one raw word, or ``""`` for a stop word (the hot path of indexing: cached)."""
+    if fold(word) in STOPWORDS:
+        return ""
+    return stem(word)
+
+
+def elide(text: str) -> str:
+    """``text`` with elided articles blanked out (same length, so offsets stay valid)."""
+    return _ELISION.sub(lambda m: " " * len(m.group()), text.replace("œ", "oe").replace("Œ", "Oe"))
+
+
+def raw_words(text: str) -> list[str]:
+    """Words of ``text`` as written (accents kept), elisions removed."""
+    return _RAW_WORD.findall(elide(text))
+
+
 def stems(text: str, *, keep_stopwords: bool = False) -> list[str]:
     """Stems of the meaningful words of ``text``, in order."""
-    raw = _RAW_WORD.findall(_ELISION.sub(" ", text).replace("œ", "oe").replace("Œ", "oe"))
-    return [stem(w) for w in raw if keep_stopwords or fold(w) not in STOPWORDS]
+    if keep_stopwords:
+        return [stem(w) for w in raw_words(text)]
+    return [t for t in map(token, raw_words(text)) if t]

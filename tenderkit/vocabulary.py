@@ -39,6 +39,7 @@ class TermSet:
 
     def __init__(self, terms: list[Term]) -> None:
         self.terms = terms
+        self._memo: dict[str, str | None] = {}
         self._exact: dict[str, str] = {}
         self._stemmed: dict[str, str] = {}
         for term in terms:
@@ -57,9 +58,12 @@ class TermSet:
 
     def canonical(self, text: str) -> str | None:
         """Canonical name for ``text`` if it is a name or variant (any case, accents, form)."""
+        if text in self._memo:
+            return self._memo[text]
         found = self._exact.get(normalize(text))
         if found is None:
             found = self._stemmed.get(_stem_key(text))
+        self._memo[text] = found
         return found
 
     def suggest(self, text: str, cutoff: float = 80.0) -> str | None:

@@ -19,9 +19,9 @@ import pytest
 
 from tenderkit.cli import main
 from tenderkit.exceptions import ReferenceFileError
-from tenderkit.index import index_path, load_profiles
+from tenderkit.index import index_path
 from tenderkit.library import load_library
-from tenderkit.matching import match_tender, profile
+from tenderkit.matching import match_tender
 from tenderkit.tender import load_tender
 from tests.helpers import EXAMPLES, REPO, reference_data, write_reference_file
 
@@ -99,13 +99,6 @@ def test_same_size_edit_is_reflected(library: Path, cli_runner) -> None:  # noqa
     assert {d["id"]: d["fee_eur"] for d in cli_list(cli_runner, library)}["alpha"] == 40000
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "index bug: a file's signature is (mtime, size, inode) only, so a same-size edit whose "
-    "mtime is restored (os.utime, `cp -p`, `touch -r`, tar/rsync) -- or made within the same "
-    "timestamp tick as the indexed version on a coarse-timestamp file system (HFS+ 1 s, FAT "
-    "2 s, SMB/NFS shares, kernels without fine-grained timestamps) -- is served stale. Fix: "
-    "add st_ctime_ns to the signature (utime changes ctime), and re-read 'racy' entries whose "
-    "mtime is not older than the index write time minus ~2 s, as git does"))
 def test_same_size_edit_with_mtime_restored_is_reflected(library: Path) -> None:
     path = library / "alpha.yaml"
     before = path.stat()
@@ -193,10 +186,6 @@ def _damage_rows(library: Path, sql: str) -> None:
         db.execute(sql)
 
 
-@pytest.mark.xfail(strict=True, raises=(json.JSONDecodeError, TypeError), reason=(
-    "index bug: a row whose stored data is not valid JSON (or lacks keys) makes "
-    "Reference(**json.loads(...)) raise in index._load_with: crash instead of re-reading the "
-    "file with a warning. Fix: catch (ValueError, TypeError) per row and treat it as changed"))
 @pytest.mark.parametrize("data", ["{", '{"id": "alpha"}'])
 def test_damaged_row_is_read_again(library: Path, data: str) -> None:
     expected = dicts(library, use_index=False)
@@ -204,22 +193,14 @@ def test_damaged_row_is_read_again(library: Path, data: str) -> None:
     assert dicts(library) == expected
 
 
-@pytest.mark.xfail(strict=True, raises=json.JSONDecodeError, reason=(
-    "index bug: a stored search profile that is not valid JSON makes json.loads raise in "
-    "index.load_profiles: `tenderkit match` crashes. Fix: recompute the profile on error"))
 def test_damaged_profile_is_recomputed(library: Path) -> None:
     tender = load_tender(TENDER)
     expected = match_tender(load_library(library), tender).to_dict()  # stores the profiles
-    _damage_rows(library, "UPDATE refs SET profile = '{'")
+    _damage_rows(library, "UPDATE refs SET segmented = 0")
+    _damage_rows(library, "DELETE FROM segs")
     assert match_tender(load_library(library), tender).to_dict() == expected
 
 
-@pytest.mark.xfail(strict=True, raises=sqlite3.OperationalError, reason=(
-    "index bug: an index with the right user_version but another table layout (older or "
-    "foreign build) is never rebuilt -- every load warns and re-reads all files -- and "
-    "index.load_profiles lets sqlite3.OperationalError out: `tenderkit match` crashes. Fix: "
-    "in index._open, call index.rows() (the line `index.rows` only names the method) inside "
-    "the try, so a bad layout triggers the rebuild"))
 def test_index_with_a_foreign_layout_is_rebuilt(library: Path) -> None:
     expected = dicts(library, use_index=False)
     _damage_rows(library, "DROP TABLE refs")
@@ -270,12 +251,6 @@ def test_no_index_variable_bypasses_the_index(library: Path,
     assert not index_path(library).exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "index bug: match_tender takes search profiles from the index by file name without "
-    "checking that they belong to the references it was given, so a library loaded with "
-    "use_index=False (or otherwise newer than the index) is scored with stale profiles. "
-    "Fix: let load_references return the profiles with the rows it validated (one index "
-    "read instead of two), and compute them when the library was loaded without the index"))
 def test_match_on_a_library_loaded_without_index_uses_its_own_text(
         make_library, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     lib = make_library(reference_data("alpha", components=["Habitat"], stakes="Des enjeux."),
@@ -303,12 +278,14 @@ def test_generated_library_is_identical_with_and_without_index(
     assert len(plain) == 300
     assert dicts(generated) == plain  # cold: index built
     assert dicts(generated) == plain  # warm: served from the index
-    refs = load_library(generated).references
-    computed = [profile(r) for r in refs]
-    assert load_profiles(generated, profile, refs) == computed  # cold: profiles stored
-    assert load_profiles(generated, lambda r: pytest.fail("not cached"), refs) == computed
     tender = load_tender(TENDER)
-    warm = match_tender(load_library(generated), tender).to_dict()
+    cold = match_tender(load_library(generated, for_matching=True), tender).to_dict()
+    import tenderkit.segments
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tenderkit.segments, "profile", lambda r: pytest.fail("segments not cached"))
+        warm = match_tender(load_library(generated), tender).to_dict()
+    assert warm == cold
     args = ["list", "--library", str(generated), "--component", "Concertation", "--since", "2020",
             "--format", "json"]
     listed = cli_runner.invoke(main, args).stdout

@@ -8,7 +8,7 @@ import unicodedata
 
 
 def _width(text: str) -> int:
-    return sum(0 if unicodedata.combining(ch) else 1 for ch in text)
+    return len(unicodedata.normalize("NFC", text))
 
 
 def _cut(text: str, width: int) -> str:

@@ -1,0 +1,61 @@
+"""A reference cut into quotable pieces (*segments*) and their French stems.
+
+Matching searches segments and quotes them as evidence; the index stores their stems so
+that a warm ``match`` never re-reads or re-stems the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenderkit.models import Reference
+from tenderkit.text import elide, stems, token
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_RAW = re.compile(r"[^\W_]+")
+
+#: Segment fields, in the order :func:`segments` yields them.
+FIELDS = ("title", "mission_type", "components", "programme", "content", "stakes", "actors")
+
+
+def segments(ref: Reference) -> list[tuple[str, str]]:
+    """The reference cut into (field, text) pieces that evidence can quote."""
+    out = [("title", ref.title)]
+    if ref.mission_type:
+        out.append(("mission_type", ref.mission_type))
+    out += [("components", c) for c in ref.components]
+    if ref.programme:
+        out.append(("programme", ref.programme))
+    out += [("content", c) for c in ref.content]
+    out += [("stakes", s) for s in _SENTENCE.split(ref.stakes) if s.strip()]
+    out += [("actors", a) for a in ref.actors]
+    return out
+
+
+def component_offset(ref: Reference) -> int:
+    """Index of the first components segment."""
+    return 2 if ref.mission_type else 1
+
+
+def blank_firms(text: str, firms: list[str]) -> str:
+    """``text`` with the firm's own names blanked (same length): "Atelier Civitas" is no workshop."""
+    for firm in firms:
+        if len(firm) > 3:
+            text = re.sub(re.escape(firm), lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    return text
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(stem, start, end) of each meaningful word of ``text``."""
+    out = []
+    for m in _RAW.finditer(elide(text)):
+        stem_ = token(m.group())
+        if stem_:
+            out.append((stem_, m.start(), m.end()))
+    return out
+
+
+def profile(ref: Reference) -> list[tuple[str, str]]:
+    """(field, space-joined stems) of every segment, the firm's own names left out."""
+    return [(field, " ".join(stems(blank_firms(text, ref.team))))
+            for field, text in segments(ref)]
