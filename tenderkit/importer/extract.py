@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tenderkit.exceptions import FicheImportError
+
+if TYPE_CHECKING:  # python-docx is imported only when a .docx is read
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
 
 #: File kinds ``tenderkit import`` reads, by suffix.
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -114,45 +119,39 @@ def docx_lines(path: Path) -> list[str]:
         raise FicheImportError(
             path, f"not a readable Word .docx file ({type(err).__name__}: {err})"
         ) from err
+    from docx.table import Table
+
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(_paragraph_text(child))
-        elif tag == "tbl":
-            lines.extend(_table_lines(child))
+    for block in document.iter_inner_content():  # paragraphs and tables, in document order
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
             lines.append("")
+        else:
+            lines.append(_paragraph_text(block))
     return lines
 
 
-def _paragraph_text(p) -> str:  # noqa: ANN001 - an lxml w:p element
-    from docx.text.paragraph import Paragraph
-
-    paragraph = Paragraph(p, None)
+def _paragraph_text(paragraph: Paragraph) -> str:
     text = paragraph.text
-    style = ""
     try:
         style = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, AttributeError, ValueError):
+    except (KeyError, AttributeError, ValueError):  # a style id missing from styles.xml
         style = ""
-    numbered = p.pPr is not None and p.pPr.numPr is not None
-    if text.strip() and (numbered or "list" in style.lower()):
+    p_pr = paragraph._p.pPr
+    numbered = p_pr is not None and p_pr.numPr is not None
+    if text.strip() and (numbered or style.lower().startswith("list")):
         return f"- {text}"
     return text
 
 
-def _table_lines(tbl) -> list[str]:  # noqa: ANN001 - an lxml w:tbl element
-    from docx.table import Table
-
+def _table_lines(table: Table) -> list[str]:
     lines: list[str] = []
-    table = Table(tbl, None)
     for row in table.rows:
-        cells = []
+        cells: list[_Cell] = []
         for cell in row.cells:
             if not cells or cell._tc is not cells[-1]._tc:  # merged cells repeat
                 cells.append(cell)
-        texts = [[_paragraph_text(p._p) for p in cell.paragraphs] for cell in cells]
+        texts = [[_paragraph_text(p) for p in cell.paragraphs] for cell in cells]
         texts = [[t for t in cell if t.strip()] for cell in texts]
         if len(cells) == 2 and texts[0]:
             label = " ".join(t.strip() for t in texts[0]).rstrip(": \t")

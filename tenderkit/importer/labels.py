@@ -256,9 +256,10 @@ def match_label_prefix(text: str, *, scalar_context: bool) -> tuple[Label, str] 
         if label is None or label.field in ("_ignored", "title"):
             continue
         if label.field in _TYPED:
-            typed_ok = parse_years(value) if label.field in ("_years", "_start", "_end") else None
             if label.field in ("fee_eur", "project_cost_eur"):
-                typed_ok = find_amounts(value) or None
+                typed_ok = bool(find_amounts(value))
+            else:
+                typed_ok = parse_years(value) is not None
             many_words = len(label_key(head).split()) >= 2
             return (label, value) if typed_ok or many_words else None
         meaningful = label_key(head).split()

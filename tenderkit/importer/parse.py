@@ -22,8 +22,10 @@ from tenderkit.importer.blocks import (
 )
 from tenderkit.importer.values import (
     EMAIL,
+    ONGOING,
     PHONE,
     Amount,
+    Years,
     client_type_from_label,
     client_type_from_name,
     find_amounts,
@@ -32,6 +34,7 @@ from tenderkit.importer.values import (
     split_contact,
     tidy_item,
 )
+from tenderkit.text import fold
 from tenderkit.vocabulary import Vocabulary
 
 #: Schema fields reported as "not filled" when the fiche leaves them empty.
@@ -219,10 +222,12 @@ def _years(
         warnings.append(f"years: could not read a year in {years!r}")
     if found is None and start:
         begun = parse_years(start)
-        if begun:
-            finished = parse_years(end) if end else None
-            ongoing = end is None or finished is None or finished.end is None
-            found = type(begun)(begun.start, None if ongoing else max(finished.end, begun.start))  # type: ignore[union-attr]
+        finished = parse_years(end) if end else None
+        if begun is not None:
+            last = finished.end if finished is not None else None
+            found = Years(begun.start, max(last, begun.start) if last is not None else None)
+            if end and finished is None and not ONGOING.search(fold(end)):
+                warnings.append(f"end year: could not read {end!r}: left open (ongoing), check it")
     if found is None and duration:
         found = parse_years(duration)
         if found is None:

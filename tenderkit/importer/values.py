@@ -98,7 +98,7 @@ def parse_bool(text: str) -> bool | None:
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _YEAR_SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—/à]\s*(\d\d)(?![\d/.])")
-_ONGOING = re.compile(
+ONGOING = re.compile(
     r"\b(en cours|depuis|a ce jour|jusqu.a aujourd.hui|aujourd.hui|a nos jours|ongoing|"
     r"present|actuellement|toujours)\b"
 )
@@ -120,7 +120,7 @@ def parse_years(text: str) -> Years | None:
     years = [int(y) for y in _YEAR.findall(expanded)]
     if not years:
         return None
-    if _ONGOING.search(folded) or _OPEN_END.search(folded.strip()):
+    if ONGOING.search(folded) or _OPEN_END.search(folded.strip()):
         return (
             Years(min(years), None)
             if len(set(years)) == 1 or "depuis" in folded or "en cours" in folded
