@@ -709,6 +709,8 @@ def write_docx_fiches() -> None:
 def _pdf(lines: list[str], path: Path) -> None:
     from fpdf import FPDF
 
+    if not FONT.is_file():  # the core PDF fonts have neither "€" nor "▶"
+        raise SystemExit(f"{FONT} is missing: install fonts-dejavu-core to regenerate the PDFs")
     pdf = FPDF()
     pdf.add_page()
     pdf.add_font("DejaVu", "", str(FONT))
@@ -723,7 +725,7 @@ def _pdf(lines: list[str], path: Path) -> None:
 
 def write_pdf_fiches() -> None:
     """10: the sample fiche with a title, as a PDF; 11: a brochure page with other labels."""
-    sample = SAMPLE.read_text(encoding="utf-8").splitlines()
+    sample = (HERE / "01-sample-romainville.txt").read_text(encoding="utf-8").splitlines()
     _pdf(["NPRU de Romainville – quartier Gagarine", *sample], HERE / "10-pdf-sample.pdf")
     _pdf(
         [
