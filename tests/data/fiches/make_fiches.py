@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - fiche text is kept as whole French sentences
 """Write the sample fiches of the import tests, and the fields each one must give.
 
 Run ``python tests/data/fiches/make_fiches.py`` to regenerate; the generated files are checked
