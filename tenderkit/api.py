@@ -9,10 +9,24 @@ from tenderkit.library import Library, load_library
 from tenderkit.models import MatchResult, Reference
 
 
-def list_references(library_dir: Path, flt: ReferenceFilter | None = None) -> tuple[list[Reference], Library]:
-    """The library's references passing ``flt``, newest first, and the loaded library."""
+def list_references(
+    library_dir: Path, flt: ReferenceFilter | None = None, *, full: bool = False
+) -> tuple[list[Reference], Library]:
+    """The library's references passing ``flt``, newest first, and the loaded library.
+
+    ``full`` reads every field of the result at once (for a complete export); otherwise long
+    texts are read from the index only when used.
+    """
+    from tenderkit.index import prefetch
+
+    flt = flt or ReferenceFilter()
     library = load_library(library_dir)
-    return filter_references(library.references, flt or ReferenceFilter(), library.vocabulary), library
+    if flt.text:
+        prefetch(library.references)
+    found = filter_references(library.references, flt, library.vocabulary)
+    if full:
+        prefetch(found)
+    return found, library
 
 
 def show_reference(library_dir: Path, ref_id: str) -> Reference:
@@ -39,3 +53,10 @@ def match(tender_path: Path, library_dir: Path, *, pick: tuple[str, ...] = (),
     tender = load_tender(tender_path)
     library = load_library(library_dir, for_matching=True)
     return match_tender(library, tender, pick=pick, exclude=exclude), library.warnings
+
+
+def quote_evidence(result: MatchResult) -> None:
+    """Read the texts that the evidence of every ranked reference quotes, in one go."""
+    from tenderkit.index import prefetch
+
+    prefetch([m.reference for m in result.ranking if m.score > 0])

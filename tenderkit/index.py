@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from tenderkit.exceptions import ReferenceFileError
-from tenderkit.models import Reference
+from tenderkit.models import REFERENCE_KEYS, Reference
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 CACHE_ENV = "TENDERKIT_CACHE_DIR"
 NO_INDEX_ENV = "TENDERKIT_NO_INDEX"
 #: Below this many files to parse, a worker pool costs more than it saves.
@@ -35,8 +35,8 @@ Signature = tuple[int, int, int, int]
 
 _SCHEMA = f"""
 CREATE TABLE refs (rid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, mtime INTEGER,
-                   size INTEGER, ino INTEGER, ctime INTEGER, data TEXT NOT NULL,
-                   segmented INTEGER NOT NULL DEFAULT 0);
+                   size INTEGER, ino INTEGER, ctime INTEGER, head TEXT NOT NULL,
+                   body TEXT NOT NULL, segmented INTEGER NOT NULL DEFAULT 0);
 CREATE VIRTUAL TABLE segs USING fts5(stems, field UNINDEXED, tokenize = 'ascii');
 CREATE VIRTUAL TABLE segs_vocab USING fts5vocab(segs, 'row');
 PRAGMA user_version = {INDEX_VERSION};
@@ -75,7 +75,7 @@ def _connect(path: Path | str) -> sqlite3.Connection:
             + _SCHEMA
         )
     db.execute("PRAGMA synchronous = OFF")
-    db.execute("SELECT rid, name, mtime, size, ino, ctime, data, segmented FROM refs LIMIT 1")
+    db.execute("SELECT rid, name, mtime, size, ino, ctime, head, body, segmented FROM refs LIMIT 1")
     db.execute("SELECT rowid, field FROM segs LIMIT 1")
     return db
 
@@ -105,6 +105,109 @@ def _open(library_dir: Path, warnings: list[str]) -> sqlite3.Connection | None:
     return None
 
 
+# -- references whose long texts stay in the index until read ---------------------------
+
+#: Fields every command needs (filters, tables, eligibility, selection): loaded at once.
+HEAD_KEYS = ("id", "title", "client", "client_type", "start_year", "end_year", "mission_type",
+             "fee_eur", "components", "team", "confidential")
+#: Long texts, loaded from the index on first access.
+BODY_KEYS = tuple(k for k in REFERENCE_KEYS if k not in HEAD_KEYS)
+_HEAD_SET, _BODY_SET = set(HEAD_KEYS), set(BODY_KEYS)
+
+
+def split(ref: Reference) -> tuple[str, str]:
+    """The JSON head and body of a reference, as stored."""
+    data = ref.to_dict()
+    head = {k: data[k] for k in HEAD_KEYS}
+    body = {k: data[k] for k in BODY_KEYS}
+    return json.dumps(head, ensure_ascii=False), json.dumps(body, ensure_ascii=False)
+
+
+class _BodySource:
+    """Reads bodies from the index (in bulk when asked), or from the file if it changed since."""
+
+    def __init__(self, index_file: Path, library_dir: Path) -> None:
+        self.index_file, self.library_dir = index_file, library_dir
+
+    def fetch(self, wanted: list[IndexedReference]) -> None:
+        by_name = {r._name: r for r in wanted if "_body" not in r.__dict__}
+        if not by_name:
+            return
+        rows: dict[str, tuple[Signature, str]] = {}
+        try:
+            db = sqlite3.connect(self.index_file, timeout=5)
+            try:
+                names = list(by_name)
+                for i in range(0, len(names), 500):
+                    chunk = names[i:i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    for r in db.execute("SELECT name, mtime, size, ino, ctime, body FROM refs "
+                                        f"WHERE name IN ({marks})", chunk):
+                        rows[r[0]] = ((r[1], r[2], r[3], r[4]), r[5])
+            finally:
+                db.close()
+        except sqlite3.Error:
+            pass
+        for name, ref in by_name.items():
+            row = rows.get(name)
+            body = None
+            if row is not None and row[0] == ref._signature:
+                try:
+                    body = json.loads(row[1])
+                except ValueError:
+                    body = None
+                if not isinstance(body, dict) or body.keys() != _BODY_SET:
+                    body = None
+            if body is None:  # the index moved on (or broke) since the head was read
+                from tenderkit.library import read_reference
+
+                fresh = read_reference(self.library_dir / name).to_dict()
+                body = {k: fresh[k] for k in BODY_KEYS}
+            ref.__dict__["_body"] = body
+
+
+class IndexedReference(Reference):
+    """A :class:`Reference` served by the index: long texts are read on first access."""
+
+    def __init__(self, head: dict[str, Any], name: str, signature: Signature,
+                 source: _BodySource) -> None:
+        self.__dict__.update(head)
+        self.__dict__.update(_name=name, _signature=signature, _source=source)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Reference) and self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _body_value(self, key: str) -> Any:
+        if "_body" not in self.__dict__:
+            self._source.fetch([self])
+        return self.__dict__["_body"][key]
+
+
+def _body_property(key: str) -> property:
+    def get(self: IndexedReference) -> Any:
+        return self._body_value(key)
+
+    def set_(self: IndexedReference, value: Any) -> None:
+        self._body_value(key)
+        self.__dict__["_body"][key] = value
+
+    return property(get, set_, doc=f"``{key}``, read from the index on first access.")
+
+
+for _key in BODY_KEYS:
+    setattr(IndexedReference, _key, _body_property(_key))
+
+
+def prefetch(references: list[Reference]) -> None:
+    """Read the long texts of many indexed references in one go (before a full export)."""
+    indexed = [r for r in references if isinstance(r, IndexedReference)]
+    sources = {id(r._source): r._source for r in indexed}
+    for source in sources.values():
+        source.fetch([r for r in indexed if r._source is source])
+
+
 # -- parsing, in parallel when there is much to read ------------------------------------
 
 def _parse_one(path: Path, with_segments: bool) -> tuple[Any, ...]:
@@ -119,7 +222,40 @@ def _parse_one(path: Path, with_segments: bool) -> tuple[Any, ...]:
         from tenderkit.segments import profile
 
         prof = profile(ref)
-    return ("ok", json.dumps(ref.to_dict(), ensure_ascii=False), prof)
+    head, body = split(ref)
+    return ("ok", head, body, prof)
+
+
+_PENDING: list[Reference] = []  # references whose segments forked workers compute
+
+
+def _profile_range(bounds: tuple[int, int]) -> list[Any]:
+    from tenderkit.segments import profile
+
+    return [profile(r) for r in _PENDING[bounds[0]:bounds[1]]]
+
+
+def profiles(references: list[Reference]) -> list[Any]:
+    """Segment stems of each reference, computed on every core for large batches."""
+    from tenderkit.segments import profile
+
+    workers = min(os.cpu_count() or 1, 8)
+    if len(references) < PARALLEL_FROM or workers == 1:
+        return [profile(r) for r in references]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _PENDING
+    _PENDING = references
+    size = max(50, len(references) // (workers * 4))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            chunks = pool.map(_profile_range, [(i, i + size) for i in range(0, len(references), size)])
+            return [p for chunk in chunks for p in chunk]
+    except (OSError, ValueError, RuntimeError):
+        return [profile(r) for r in references]
+    finally:
+        _PENDING = []
 
 
 def _parse_chunk(args: tuple[list[str], bool]) -> list[tuple[Any, ...]]:
@@ -127,7 +263,7 @@ def _parse_chunk(args: tuple[list[str], bool]) -> list[tuple[Any, ...]]:
     return [_parse_one(Path(p), with_segments) for p in paths]
 
 
-def parse_files(paths: list[Path], with_segments: bool) -> list[tuple[Reference, str, Any]]:
+def parse_files(paths: list[Path], with_segments: bool) -> list[tuple[Reference, str, str, Any]]:
     """Parse reference files (with their segment stems when asked), using every core.
 
     The first broken file, in name order, raises its :class:`ReferenceFileError`.
@@ -152,7 +288,8 @@ def parse_files(paths: list[Path], with_segments: bool) -> list[tuple[Reference,
     for result in results:
         if result[0] == "error":
             raise ReferenceFileError(result[1], result[2], result[3])
-        out.append((Reference(**json.loads(result[1])), result[1], result[2]))
+        ref = Reference(**json.loads(result[1]), **json.loads(result[2]))
+        out.append((ref, result[1], result[2], result[3]))
     return out
 
 
@@ -171,20 +308,20 @@ def load_references(
     db = _open(library_dir, warnings)
     if db is None:
         names = sorted(on_disk)
-        return [r for r, _j, _p in parse_files([library_dir / n for n in names], False)], None
+        return [r[0] for r in parse_files([library_dir / n for n in names], False)], None
     try:
         refs = _sync(db, library_dir, on_disk, warnings, with_segments)
         return refs, index_path(library_dir)
     except sqlite3.Error as err:
         warnings.append(f"index {index_path(library_dir)} failed ({err}); reading every file")
         names = sorted(on_disk)
-        return [r for r, _j, _p in parse_files([library_dir / n for n in names], False)], None
+        return [r[0] for r in parse_files([library_dir / n for n in names], False)], None
     finally:
         db.close()
 
 
 def _stored(db: sqlite3.Connection) -> dict[str, tuple[Signature, str, int]]:
-    rows = db.execute("SELECT name, mtime, size, ino, ctime, data, rid FROM refs")
+    rows = db.execute("SELECT name, mtime, size, ino, ctime, head, rid FROM refs")
     return {r[0]: ((r[1], r[2], r[3], r[4]), r[5], r[6]) for r in rows}
 
 
@@ -192,23 +329,26 @@ def _sync(db: sqlite3.Connection, library_dir: Path, on_disk: dict[str, Signatur
           warnings: list[str], with_segments: bool) -> list[Reference]:
     stored = _stored(db)
     refs: dict[str, Reference] = {}
+    source = _BodySource(index_path(library_dir), library_dir)
     for name, sig in on_disk.items():
         row = stored.get(name)
         if row is not None and row[0] == sig:
             try:
-                refs[name] = Reference(**json.loads(row[1]))
-            except (ValueError, TypeError):
-                pass  # a damaged row: the file is read again below
+                head = json.loads(row[1])
+            except ValueError:
+                continue  # a damaged row: the file is read again below
+            if isinstance(head, dict) and head.keys() == _HEAD_SET:
+                refs[name] = IndexedReference(head, name, sig, source)
     fresh = sorted(n for n in on_disk if n not in refs)
     parsed = parse_files([library_dir / n for n in fresh], with_segments)
     gone = [stored[n][2] for n in stored if n not in on_disk or n in fresh]
     with db:
         _delete(db, gone)
-        for name, (ref, data, prof) in zip(fresh, parsed, strict=True):
+        for name, (ref, head, body, prof) in zip(fresh, parsed, strict=True):
             refs[name] = ref
             cur = db.execute(
-                "INSERT INTO refs (name, mtime, size, ino, ctime, data) VALUES (?, ?, ?, ?, ?, ?)",
-                (name, *on_disk[name], data))
+                "INSERT INTO refs (name, mtime, size, ino, ctime, head, body)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", (name, *on_disk[name], head, body))
             if prof is not None:
                 _insert_segments(db, cur.lastrowid, prof)
     return [refs[n] for n in sorted(on_disk)]
@@ -241,17 +381,46 @@ class SegmentSearch:
         """Every stem that occurs in the library, sorted."""
         return [t for (t,) in self.db.execute("SELECT term FROM segs_vocab ORDER BY term")]
 
-    def find(self, query: str) -> Iterator[tuple[int, int, str]]:
+    def find(self, query: str, field: str | None = None) -> Iterator[tuple[int, int, str]]:
         """(reference position, segment number, field) of every segment matching ``query``.
 
-        ``query`` is an FTS5 expression (quoted phrases joined by OR).
+        ``query`` is an FTS5 expression (quoted phrases joined by OR); ``field`` keeps only
+        the segments of that field.
         """
-        for rowid, field in self.db.execute(
-            "SELECT rowid, field FROM segs WHERE segs MATCH ?", (query,)
-        ):
+        sql, args = "SELECT rowid, field FROM segs WHERE segs MATCH ?", (query,)
+        if field is not None:
+            sql, args = sql + " AND field = ?", (query, field)
+        for rowid, field in self.db.execute(sql, args):
             pos = self.positions.get(rowid // _SEG_STRIDE)
             if pos is not None:
                 yield pos, rowid % _SEG_STRIDE, field
+
+    def summarize(
+        self, queries: list[tuple[str, bool]], weights: dict[str, float]
+    ) -> Iterator[tuple[int, float, int, int]]:
+        """For each reference matching any query: (position, best field weight, mask, hits).
+
+        ``queries`` are (FTS5 expression, skip components field) pairs, one per group; ``mask``
+        has bit *i* set when query *i* matched; ``hits`` counts matching segments. All the
+        counting happens inside SQLite, so a 10,000-reference library costs one row per
+        matching reference, not one per matching segment.
+        """
+        if not queries:
+            return
+        case = "CASE field " + " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in weights.items()) + " END"
+        parts, args = [], []
+        for i, (query, skip_components) in enumerate(queries):
+            cond = " AND field != 'components'" if skip_components else ""
+            parts.append(f"SELECT rowid / {_SEG_STRIDE} AS rid, {1 << i} AS bit, {case} AS w "
+                         f"FROM segs WHERE segs MATCH ?{cond}")
+            args.append(query)
+        sql = ("SELECT rid, max(w), sum(DISTINCT bit), count(*) FROM ("
+               + " UNION ALL ".join(parts) + ") GROUP BY rid")
+        positions = self.positions
+        for rid, best, mask, hits in self.db.execute(sql, args):
+            pos = positions.get(rid)
+            if pos is not None:
+                yield pos, best, mask, hits
 
     def close(self) -> None:
         """Release the database."""
@@ -277,17 +446,13 @@ def open_search(references: list[Reference], index_file: Path | None) -> Segment
 
 
 def _fill_memory(db: sqlite3.Connection, references: list[Reference]) -> None:
-    from tenderkit.segments import profile
-
     with db:
-        for i, ref in enumerate(references):
-            db.execute("INSERT INTO refs (rid, name, data) VALUES (?, ?, '')", (i + 1, ref.id))
-            _insert_segments(db, i + 1, profile(ref))
+        for i, (ref, prof) in enumerate(zip(references, profiles(references), strict=True)):
+            db.execute("INSERT INTO refs (rid, name, head, body) VALUES (?, ?, '', '')", (i + 1, ref.id))
+            _insert_segments(db, i + 1, prof)
 
 
 def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSearch:
-    from tenderkit.segments import profile
-
     db = _connect(index_file)
     rows = db.execute("SELECT rid, name, segmented FROM refs").fetchall()
     by_id = {Path(name).stem: (rid, segmented) for rid, name, segmented in rows}
@@ -301,9 +466,10 @@ def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSea
         if not segmented:
             missing.append((rid, ref))
     if missing:
+        computed = profiles([ref for _rid, ref in missing])
         with db:
-            for rid, ref in missing:
+            for (rid, _ref), prof in zip(missing, computed, strict=True):
                 db.execute("DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
                            (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE))
-                _insert_segments(db, rid, profile(ref))
+                _insert_segments(db, rid, prof)
     return SegmentSearch(db, positions)

@@ -70,7 +70,7 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
             surfaces = {t[0]: fold(s[t[1]:t[2]]) for s in spellings for t in tokens(s)}
             groups.append(Group(text, phrases, canonical, surfaces))
 
-    for text in [*criterion.components, *criterion.keywords]:
+    for text in [*criterion.components, *criterion.keywords][:60]:  # one bit each in a mask
         add(text)
     if not groups:
         for stem_, start, end in tokens(criterion.label):
@@ -85,12 +85,12 @@ class Equivalents:
         self.universe = sorted(set(universe))
         self.known = set(self.universe)
         self.surfaces = surfaces or {}  # the whole word behind a query stem, for typo checks
-        self.cache: dict[str, tuple[str, ...]] = {}
+        self.cache: dict[str, frozenset[str]] = {}
 
-    def __call__(self, stem: str) -> tuple[str, ...]:
+    def __call__(self, stem: str) -> frozenset[str]:
         found = self.cache.get(stem)
         if found is None:
-            found = self.cache[stem] = tuple(sorted(self._compute(stem)))
+            found = self.cache[stem] = frozenset(self._compute(stem))
         return found
 
     def _starting_with(self, prefix: str) -> list[str]:
@@ -124,7 +124,7 @@ def fts_query(phrases: list[Phrase], equivalents: Equivalents) -> str | None:
     """An FTS5 query matching any phrase, each word in any of its equivalent forms."""
     alternatives: list[str] = []
     for phrase in phrases:
-        options = [equivalents(t) for t in phrase]
+        options = [sorted(equivalents(t)) for t in phrase]
         if not all(options):
             continue
         for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS):
@@ -132,28 +132,20 @@ def fts_query(phrases: list[Phrase], equivalents: Equivalents) -> str | None:
     return " OR ".join(dict.fromkeys(alternatives)) or None
 
 
-@dataclass
-class _Hit:
-    weight: float
-    seg: int
-    count: int = 1
-
-
 class _LazyScore(CriterionScore):
-    """A criterion score whose evidence is quoted only when someone reads it."""
+    """A criterion score whose evidence is found and quoted only when someone reads it."""
 
-    def __init__(self, cid: str, score: float, ref: Reference, hits: list[tuple[int, Group]],
-                 equivalents: Equivalents) -> None:
+    def __init__(self, cid: str, score: float, ref: Reference, groups: list[Group],
+                 context: _Context) -> None:
         self.id, self.score = cid, score
-        self._source = (ref, hits, equivalents)
+        self._source = (ref, groups, context)
         self._evidence: list[str] | None = None
 
     @property  # type: ignore[override]
     def evidence(self) -> list[str]:
         if self._evidence is None:
-            ref, hits, equivalents = self._source
-            segs = segments(ref)
-            self._evidence = [quote(ref, segs[seg], group, equivalents) for seg, group in hits]
+            ref, groups, context = self._source
+            self._evidence = evidence(ref, groups, context)
         return self._evidence
 
     @evidence.setter
@@ -161,22 +153,54 @@ class _LazyScore(CriterionScore):
         self._evidence = value
 
 
-def quote(ref: Reference, segment: tuple[str, str], group: Group, equivalents: Equivalents) -> str:
+@dataclass
+class _Context:
+    vocabulary: Vocabulary
+    equivalents: Equivalents
+
+
+def _segment_hit(group: Group, stems_: list[str], context: _Context) -> tuple[int, int]:
+    """(start, length) of the first phrase of ``group`` found in ``stems_``, or (-1, 0)."""
+    for phrase in group.phrases:
+        sets = [context.equivalents(t) for t in phrase]
+        n = len(phrase)
+        for i in range(len(stems_) - n + 1):
+            if all(stems_[i + k] in sets[k] for k in range(n)):
+                return i, n
+    return -1, 0
+
+
+def evidence(ref: Reference, groups: list[Group], context: _Context) -> list[str]:
+    """The strongest segment each group was found in, quoted (one quote per segment)."""
+    segs = segments(ref)
+    toks = [tokens(blank_firms(text, ref.team)) for _f, text in segs]
+    first_component = component_offset(ref)
+    found: dict[int, str] = {}
+    for group in groups:
+        best, best_seg, best_quote = 0.0, -1, ""
+        for i, (field_, text) in enumerate(segs):
+            weight = FIELD_WEIGHTS[field_]
+            if weight <= best:
+                continue
+            if field_ == "components" and group.component:
+                canonical = context.vocabulary.components.canonical(ref.components[i - first_component])
+                if canonical == group.component:
+                    best, best_seg, best_quote = weight, i, f"components: {text}"
+                continue
+            at, length = _segment_hit(group, [t[0] for t in toks[i]], context)
+            if at >= 0:
+                best, best_seg = weight, i
+                best_quote = quote(field_, text, toks[i], at, length)
+        if best_seg >= 0:
+            found.setdefault(best_seg, best_quote)
+    return list(found.values())
+
+
+def quote(field_: str, text: str, toks: list[tuple[str, int, int]], at: int, length: int) -> str:
     """``field: … words around the phrase found …`` for a bid manager to check."""
-    field_, text = segment
     if len(text) <= 140:
         return f"{field_}: {text.strip()}"
-    toks = tokens(blank_firms(text, ref.team))
-    stems_ = [t[0] for t in toks]
-    start, end = 0, len(text)
-    for phrase in group.phrases:
-        sets = [set(equivalents(t)) | {t} for t in phrase]
-        n = len(phrase)
-        at = next((i for i in range(len(stems_) - n + 1)
-                   if all(stems_[i + k] in sets[k] for k in range(n))), -1)
-        if at >= 0:
-            start, end = toks[at][1], toks[at + n - 1][2]
-            break
+    start, end = toks[at][1], toks[min(at + length, len(toks)) - 1][2]
     left, right = max(0, start - 45), min(len(text), end + 45)
     while left > 0 and not text[left - 1].isspace():
         left -= 1
@@ -186,72 +210,75 @@ def quote(ref: Reference, segment: tuple[str, str], group: Group, equivalents: E
     return f"{field_}: {'… ' if left > 0 else ''}{body}{' …' if right < len(text) else ''}"
 
 
-def _group_hits(
-    references: Sequence[Reference], search, group: Group, equivalents: Equivalents,  # noqa: ANN001
-    vocabulary: Vocabulary,
-) -> dict[int, _Hit]:
-    """Best hit of ``group`` in each reference: position -> (strongest field, segment, count)."""
-    query = fts_query(group.phrases, equivalents)
-    out: dict[int, _Hit] = {}
-    if query is None:
-        return out
-    for pos, seg, field_ in search.find(query):
-        if field_ == "components" and group.component:
-            # a component counts only when it *is* the criterion's component (or a variant)
-            ref = references[pos]
-            text = ref.components[seg - component_offset(ref)]
-            if vocabulary.components.canonical(text) not in (group.component, None):
-                continue
-        weight = FIELD_WEIGHTS[field_]
-        hit = out.get(pos)
-        if hit is None:
-            out[pos] = _Hit(weight, seg)
-        else:
-            hit.count += 1
-            if weight > hit.weight or (weight == hit.weight and seg < hit.seg):
-                hit.weight, hit.seg = weight, seg
-    return out
-
-
 def criterion_score(best: float, matched: int, groups: int, extra: int) -> float:
     """Strongest field × share of the criterion's groups found, plus a little per repeat."""
     return round(min(1.0, best * (0.7 + 0.3 * matched / groups) + 0.04 * min(extra, 3)), 3)
+
+
+def _component_masks(canonicals: list[list[str | None]], groups: list[Group]) -> dict[int, tuple[int, int]]:
+    """Position -> (mask of component groups the reference lists, how many it lists)."""
+    wanted = {g.component: 1 << i for i, g in enumerate(groups) if g.component}
+    if not wanted:
+        return {}
+    out: dict[int, tuple[int, int]] = {}
+    for pos, names in enumerate(canonicals):
+        mask = count = 0
+        for name in names:
+            bit = wanted.get(name)  # type: ignore[arg-type]
+            if bit:
+                mask |= bit
+                count += 1
+        if mask:
+            out[pos] = (mask, count)
+    return out
 
 
 def score_references(
     references: Sequence[Reference], search, tender: Tender, vocabulary: Vocabulary,  # noqa: ANN001
     current_year: int,
 ) -> list[Match]:
-    """A :class:`Match` per reference (eligibility, criterion scores, evidence, overall score)."""
+    """A :class:`Match` per reference (eligibility, criterion scores, evidence, overall score).
+
+    A component group is met by a listed component that *is* it (any variant); its words
+    found in other fields count as text. Other groups are met by their phrases anywhere.
+    """
     all_groups = {c.id: criterion_groups(c, vocabulary) for c in tender.criteria}
     surfaces = {k: v for gs in all_groups.values() for g in gs for k, v in g.surfaces.items()}
-    equivalents = Equivalents(search.terms(), surfaces)
-    per_criterion: dict[str, list[dict[int, _Hit]]] = {
-        cid: [_group_hits(references, search, g, equivalents, vocabulary) for g in groups]
-        for cid, groups in all_groups.items()
-    }
+    context = _Context(vocabulary, Equivalents(search.terms(), surfaces))
+    zero = {c.id: CriterionScore(c.id, 0.0, []) for c in tender.criteria}
+    per_ref: list[list[CriterionScore]] = [[zero[c.id] for c in tender.criteria]
+                                           for _ in references]
+    overall = [0.0] * len(references)
+    canonical = vocabulary.components.canonical
+    canonicals = [[canonical(c) for c in ref.components] for ref in references]
+    for ci, criterion in enumerate(tender.criteria):
+        groups = all_groups[criterion.id]
+        queries = [(fts_query(g.phrases, context.equivalents) or "", bool(g.component)) for g in groups]
+        text_hits = {pos: (best, mask, hits) for pos, best, mask, hits in search.summarize(
+            [q for q in queries if q[0]], FIELD_WEIGHTS)}
+        # summarize() numbers the non-empty queries; map its bits back to group numbers
+        bit_of = [i for i, q in enumerate(queries) if q[0]]
+        components = _component_masks(canonicals, groups)
+        for pos in text_hits.keys() | components.keys():
+            best, sql_mask, hits = text_hits.get(pos, (0.0, 0, 0))
+            mask = 0
+            for j, i in enumerate(bit_of):
+                if sql_mask >> j & 1:
+                    mask |= 1 << i
+            comp_mask, comp_count = components.get(pos, (0, 0))
+            if comp_mask:
+                best = 1.0
+            mask |= comp_mask
+            matched = mask.bit_count()
+            value = criterion_score(best, matched, len(groups), max(0, hits + comp_count - matched))
+            per_ref[pos][ci] = _LazyScore(criterion.id, value, references[pos], groups, context)
+            overall[pos] += criterion.weight * value
     total_weight = sum(c.weight for c in tender.criteria)
     matches = []
     for pos, ref in enumerate(references):
-        scores: list[CriterionScore] = []
-        overall = 0.0
-        for criterion in tender.criteria:
-            groups = all_groups[criterion.id]
-            found = [(g, hits[pos]) for g, hits in zip(groups, per_criterion[criterion.id], strict=True)
-                     if pos in hits]
-            if not found:
-                scores.append(CriterionScore(criterion.id, 0.0, []))
-                continue
-            best = max(h.weight for _g, h in found)
-            extra = sum(h.count - 1 for _g, h in found)
-            value = criterion_score(best, len(found), len(groups), extra)
-            quoted: dict[int, Group] = {}
-            for g, h in sorted(found, key=lambda gh: -gh[1].weight):
-                quoted.setdefault(h.seg, g)
-            scores.append(_LazyScore(criterion.id, value, ref, list(quoted.items()), equivalents))
-            overall += criterion.weight * value
         reason = eligibility(ref, tender, current_year)
-        matches.append(Match(ref, round(100 * overall / total_weight, 1), reason is None, reason, scores))
+        matches.append(Match(ref, round(100 * overall[pos] / total_weight, 1), reason is None,
+                             reason, per_ref[pos]))
     return matches
 
 

@@ -7,6 +7,7 @@ that a warm ``match`` never re-reads or re-stems the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tenderkit.models import Reference
 from tenderkit.text import elide, stems, token
@@ -37,12 +38,18 @@ def component_offset(ref: Reference) -> int:
     return 2 if ref.mission_type else 1
 
 
+@lru_cache(maxsize=1024)
+def _firm_pattern(firms: tuple[str, ...]) -> re.Pattern[str] | None:
+    names = sorted((re.escape(f) for f in firms if len(f) > 3), key=len, reverse=True)
+    return re.compile("|".join(names), re.IGNORECASE) if names else None
+
+
 def blank_firms(text: str, firms: list[str]) -> str:
     """``text`` with the firm's own names blanked (same length): "Atelier Civitas" is no workshop."""
-    for firm in firms:
-        if len(firm) > 3:
-            text = re.sub(re.escape(firm), lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
-    return text
+    pattern = _firm_pattern(tuple(firms))
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

@@ -71,12 +71,14 @@ def token(word: str) -> str:
 
 def elide(text: str) -> str:
     """``text`` with elided articles blanked out (same length, so offsets stay valid)."""
-    return _ELISION.sub(lambda m: " " * len(m.group()), text.replace("œ", "oe").replace("Œ", "Oe"))
+    if "'" in text or "’" in text:
+        text = _ELISION.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def raw_words(text: str) -> list[str]:
     """Words of ``text`` as written (accents kept), elisions removed."""
-    return _RAW_WORD.findall(elide(text))
+    return _RAW_WORD.findall(elide(text).replace("œ", "oe").replace("Œ", "Oe"))
 
 
 def stems(text: str, *, keep_stopwords: bool = False) -> list[str]:

@@ -186,10 +186,11 @@ def _damage_rows(library: Path, sql: str) -> None:
         db.execute(sql)
 
 
-@pytest.mark.parametrize("data", ["{", '{"id": "alpha"}'])
-def test_damaged_row_is_read_again(library: Path, data: str) -> None:
+@pytest.mark.parametrize("column", ["head", "body"])
+@pytest.mark.parametrize("data", ["{", '{"id": "alpha"}', "[]"])
+def test_damaged_row_is_read_again(library: Path, column: str, data: str) -> None:
     expected = dicts(library, use_index=False)
-    _damage_rows(library, f"UPDATE refs SET data = '{data}'")
+    _damage_rows(library, f"UPDATE refs SET {column} = '{data}'")
     assert dicts(library) == expected
 
 

@@ -173,4 +173,8 @@ def test_match_table_and_limit(cli_runner) -> None:  # noqa: ANN001
     tender_path = EXAMPLES / "tender-npru-concertation.yaml"
     out = cli_runner.invoke(main, ["match", str(tender_path), "--library", str(BUNDLED_LIBRARY), "--limit", "2"]).output
     assert "★" in out and "pilotage" in out and "Sélection" in out
-    assert len([line for line in out.splitlines() if line[:1].isdigit()]) == 2
+    rows = [line for line in out.splitlines() if line[:1].isdigit()]
+    # the first two, plus every selected reference wherever it ranks
+    assert [r.split()[0] for r in rows[:2]] == ["1", "2"]
+    assert all("★" in r for r in rows[2:]) and len(rows) > 2
+    assert "autre(s) référence(s) non affichée(s)" in out

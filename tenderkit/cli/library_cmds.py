@@ -34,7 +34,8 @@ def list_command(library: str | None, fmt: str, **filters: object) -> None:
     from tenderkit.filters import ReferenceFilter
 
     filters["components"] = list(filters["components"])  # type: ignore[arg-type]
-    refs, lib = list_references(resolve_library_dir(library), ReferenceFilter(**filters))  # type: ignore[arg-type]
+    refs, lib = list_references(resolve_library_dir(library), ReferenceFilter(**filters),  # type: ignore[arg-type]
+                                full=fmt != "table")
     print_warnings(lib.warnings)
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in refs], ensure_ascii=False, indent=2))
