@@ -85,6 +85,7 @@ class Runs:
     times: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
     error: str | None = None
+    warning: str | None = None
 
     @property
     def median(self) -> float | None:
@@ -157,6 +158,9 @@ class Bench:
                 return result
             result.times.append(done.seconds)
             result.rss_mb.append(done.rss_mb)
+            warnings = [line for line in done.stderr.splitlines() if "Warning" in line]
+            if warnings and result.warning is None:
+                result.warning = f"{' '.join(argv[:1])}: {warnings[0][:160]}"
         return result
 
 
@@ -251,23 +255,26 @@ def bench_size(bench: Bench, size: int, library: Path, args: argparse.Namespace,
     def step(name: str) -> None:
         print(f"  [{size}] {name}", file=sys.stderr, flush=True)
 
-    step("list cold")
-    rows[(label_list, "cold")] = bench.repeat([*LIST_ARGS, *lib], args.cold_runs, cold=True)
-    step("list warm")
-    rows[(label_list, "warm")] = bench.repeat([*LIST_ARGS, *lib], args.runs, cold=False)
-    step("match cold")
-    rows[(label_match, "cold")] = bench.repeat([*MATCH_ARGS, *lib], args.cold_runs, cold=True)
-    step("match warm")
-    rows[(label_match, "warm")] = bench.repeat([*MATCH_ARGS, *lib], args.runs, cold=False)
+    only = set(args.only.split(","))
+    for name, label, command in (("list", label_list, LIST_ARGS),
+                                 ("match", label_match, MATCH_ARGS)):
+        if name not in only:
+            continue
+        step(f"{name} cold")
+        rows[(label, "cold")] = bench.repeat([*command, *lib], args.cold_runs, cold=True)
+        step(f"{name} warm")
+        rows[(label, "warm")] = bench.repeat([*command, *lib], args.runs, cold=False)
     label_build = "build examples/tender-npru-concertation.yaml"
-    if has_build(bench):
+    if "build" not in only:
+        pass
+    elif has_build(bench):
         step("build warm")
         build = ["build", str(TENDER), *lib, "-o", str(tmp / "x.docx"), "--force"]
         rows[(label_build, "warm")] = bench.repeat(build, args.runs, cold=False)
     else:
         rows[(label_build, "warm")] = Runs(error="no `build` command yet: skipped")
     naive_runs = args.naive_runs if size <= TARGET_SIZE else 1
-    for loader in ("SafeLoader", "CSafeLoader"):
+    for loader in ("SafeLoader", "CSafeLoader") if "naive" in only else ():
         step(f"naive {loader}")
         rows[(f"naive baseline: PyYAML {loader} + filter", "—")] = bench.repeat(
             [str(tmp / "naive.py"), str(library), loader], naive_runs, cold=True,
@@ -312,9 +319,10 @@ def report(args: argparse.Namespace, styles: dict[str, Runs], chosen: str,
         peak = max((r.peak_mb for r in match_rows if r.peak_mb is not None), default=None)
         lines.append(f"| peak memory of `match` (cold and warm) | | {fmt_mb(peak)} | | "
                      f"≤ {MEMORY_TARGET_MB} MB | {verdict(peak, MEMORY_TARGET_MB)} |")
-        warm_match = rows[("match examples/tender-npru-concertation.yaml", "warm")].median
+        label_match = "match examples/tender-npru-concertation.yaml"
+        warm_match = rows.get((label_match, "warm"), Runs()).median
         for loader in ("SafeLoader", "CSafeLoader"):
-            naive = rows[(f"naive baseline: PyYAML {loader} + filter", "—")].median
+            naive = rows.get((f"naive baseline: PyYAML {loader} + filter", "—"), Runs()).median
             speedup = naive / warm_match if naive and warm_match else None
             target = SPEEDUP_TARGET if loader == "SafeLoader" else None
             lines.append(f"| warm `match` speed-up over naive {loader} | | "
@@ -344,7 +352,8 @@ def report(args: argparse.Namespace, styles: dict[str, Runs], chosen: str,
     lines += [f"## Same results with and without the index ({check_size:,} references)"
               if check_size else "## Same results with and without the index", ""]
     lines += [f"- `tenderkit {label}`: {outcome}" for label, outcome in checks] or ["- not run"]
-    notes = [r.error for res in results.values() for r in res.values() if r.error]
+    notes = [r.error or r.warning for res in results.values() for r in res.values()
+             if r.error or r.warning]
     if notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in dict.fromkeys(notes)]
     return "\n".join(lines) + "\n"
@@ -361,12 +370,16 @@ def _cpu_model() -> str:
 
 
 def _git_commit() -> str:
+    """Short commit id, flagged when tenderkit/ has uncommitted changes."""
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
                              capture_output=True, text=True, check=True)
-        return out.stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "tenderkit"], cwd=REPO,
+                               capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return "?"
+    flag = " (+ uncommitted changes in tenderkit/)" if dirty.stdout.strip() else ""
+    return out.stdout.strip() + flag
 
 
 def profile_commands(bench: Bench, library: Path, tmp: Path) -> str:
@@ -409,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=3, help="cold runs (default 3)")
     parser.add_argument("--naive-runs", type=int, default=3, help="naive baseline runs (default 3)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
+    parser.add_argument("--only", default="list,match,build,naive,check",
+                        help="comma-separated parts to run (default list,match,build,naive,check)")
     parser.add_argument("--no-write", action="store_true", help="do not write RESULTS.md")
     parser.add_argument("--profile", action="store_true",
                         help="append cProfile summaries of list/match at the largest size")
@@ -435,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
             results[size] = bench_size(bench, size, libraries[size], args, tmp)
         check_size = TARGET_SIZE if TARGET_SIZE in sizes else max(sizes)
         print(f"  comparing outputs at {check_size} ...", file=sys.stderr, flush=True)
-        checks = same_outputs(bench, libraries[check_size])
+        checks = same_outputs(bench, libraries[check_size]) if "check" in args.only else []
         text = report(args, style_runs, " ".join(Path(c).name if i == 0 else c
                                                  for i, c in enumerate(styles[chosen])),
                       results, help_runs, checks, check_size, time.perf_counter() - started)
