@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ from tenderkit.models import REFERENCE_KEYS, Reference
 INDEX_VERSION = 5
 CACHE_ENV = "TENDERKIT_CACHE_DIR"
 NO_INDEX_ENV = "TENDERKIT_NO_INDEX"
+#: Files changed this recently (ns) are re-read next time: timestamps may be that coarse.
+RACY_NS = 3_000_000_000
 #: Below this many files to parse, a worker pool costs more than it saves.
 PARALLEL_FROM = 400
 _SEG_STRIDE = 100_000  # segment rowid = reference rowid * stride + segment number
@@ -37,7 +40,7 @@ _SCHEMA = f"""
 CREATE TABLE refs (rid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, mtime INTEGER,
                    size INTEGER, ino INTEGER, ctime INTEGER, head TEXT NOT NULL,
                    body TEXT NOT NULL, segmented INTEGER NOT NULL DEFAULT 0);
-CREATE VIRTUAL TABLE segs USING fts5(stems, field UNINDEXED, tokenize = 'ascii');
+CREATE VIRTUAL TABLE segs USING fts5(stems, field UNINDEXED, tokenize = 'ascii', columnsize = 0);
 CREATE VIRTUAL TABLE segs_vocab USING fts5vocab(segs, 'row');
 PRAGMA user_version = {INDEX_VERSION};
 """
@@ -263,34 +266,41 @@ def _parse_chunk(args: tuple[list[str], bool]) -> list[tuple[Any, ...]]:
     return [_parse_one(Path(p), with_segments) for p in paths]
 
 
-def parse_files(paths: list[Path], with_segments: bool) -> list[tuple[Reference, str, str, Any]]:
-    """Parse reference files (with their segment stems when asked), using every core.
+def iter_parsed(paths: list[Path], with_segments: bool) -> Iterator[tuple[Any, ...]]:
+    """Parse reference files in name order, on every core for large batches, as a stream.
 
-    The first broken file, in name order, raises its :class:`ReferenceFileError`.
+    Yields ``("ok", head, body, profile)`` or ``("error", path, message, line)`` per file, so
+    the caller can store results while the workers go on parsing.
     """
     jobs = [str(p) for p in paths]
     workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) >= PARALLEL_FROM and workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    if len(jobs) < PARALLEL_FROM or workers == 1:
+        yield from _parse_chunk((jobs, with_segments))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-        size = max(50, len(jobs) // (workers * 4))
-        chunks = [(jobs[i:i + size], with_segments) for i in range(0, len(jobs), size)]
-        try:
-            ctx = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-                results = [r for chunk in pool.map(_parse_chunk, chunks) for r in chunk]
-        except (OSError, ValueError, RuntimeError):  # no fork, no semaphores: do it here
-            results = _parse_chunk((jobs, with_segments))
-    else:
-        results = _parse_chunk((jobs, with_segments))
-    out = []
-    for result in results:
-        if result[0] == "error":
-            raise ReferenceFileError(result[1], result[2], result[3])
-        ref = Reference(**json.loads(result[1]), **json.loads(result[2]))
-        out.append((ref, result[1], result[2], result[3]))
-    return out
+    size = max(50, len(jobs) // (workers * 8))
+    chunks = [(jobs[i:i + size], with_segments) for i in range(0, len(jobs), size)]
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    except (OSError, ValueError, RuntimeError):  # no fork, no semaphores: do it here
+        yield from _parse_chunk((jobs, with_segments))
+        return
+    with pool:
+        for chunk in pool.map(_parse_chunk, chunks):
+            yield from chunk
+
+
+def _reference(result: tuple[Any, ...]) -> Reference:
+    if result[0] == "error":
+        raise ReferenceFileError(result[1], result[2], result[3])
+    return Reference(**json.loads(result[1]), **json.loads(result[2]))
+
+
+def parse_files(paths: list[Path], with_segments: bool = False) -> list[Reference]:
+    """Parse reference files, using every core; the first broken one raises its error."""
+    return [_reference(r) for r in iter_parsed(paths, with_segments)]
 
 
 # -- loading ----------------------------------------------------------------------------
@@ -308,14 +318,14 @@ def load_references(
     db = _open(library_dir, warnings)
     if db is None:
         names = sorted(on_disk)
-        return [r[0] for r in parse_files([library_dir / n for n in names], False)], None
+        return parse_files([library_dir / n for n in names]), None
     try:
         refs = _sync(db, library_dir, on_disk, warnings, with_segments)
         return refs, index_path(library_dir)
     except sqlite3.Error as err:
         warnings.append(f"index {index_path(library_dir)} failed ({err}); reading every file")
         names = sorted(on_disk)
-        return [r[0] for r in parse_files([library_dir / n for n in names], False)], None
+        return parse_files([library_dir / n for n in names]), None
     finally:
         db.close()
 
@@ -330,28 +340,55 @@ def _sync(db: sqlite3.Connection, library_dir: Path, on_disk: dict[str, Signatur
     stored = _stored(db)
     refs: dict[str, Reference] = {}
     source = _BodySource(index_path(library_dir), library_dir)
-    for name, sig in on_disk.items():
-        row = stored.get(name)
-        if row is not None and row[0] == sig:
-            try:
-                head = json.loads(row[1])
-            except ValueError:
-                continue  # a damaged row: the file is read again below
-            if isinstance(head, dict) and head.keys() == _HEAD_SET:
-                refs[name] = IndexedReference(head, name, sig, source)
+    unchanged = [n for n, sig in on_disk.items() if n in stored and stored[n][0] == sig]
+    for name, head in zip(unchanged, _decode_heads([stored[n][1] for n in unchanged]), strict=True):
+        if isinstance(head, dict) and head.keys() == _HEAD_SET:
+            refs[name] = IndexedReference(head, name, on_disk[name], source)
+        # else: a damaged row; the file is read again below
     fresh = sorted(n for n in on_disk if n not in refs)
-    parsed = parse_files([library_dir / n for n in fresh], with_segments)
     gone = [stored[n][2] for n in stored if n not in on_disk or n in fresh]
+    first_error: ReferenceFileError | None = None
+    # A file changed less than RACY_NS before now may change again within the same timestamp
+    # tick (coarse file systems) without its signature changing: store it as "racy" so the
+    # next run reads it again, as git does for racily clean entries.
+    racy_after = time.time_ns() - RACY_NS
     with db:
         _delete(db, gone)
-        for name, (ref, head, body, prof) in zip(fresh, parsed, strict=True):
-            refs[name] = ref
+        results = iter_parsed([library_dir / n for n in fresh], with_segments)
+        for name, result in zip(fresh, results, strict=True):
+            try:
+                refs[name] = _reference(result)
+            except ReferenceFileError as err:
+                first_error = first_error or err  # the good files are still indexed
+                continue
+            sig = on_disk[name]
+            if sig[0] >= racy_after:
+                sig = (-1, *sig[1:])
             cur = db.execute(
                 "INSERT INTO refs (name, mtime, size, ino, ctime, head, body)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)", (name, *on_disk[name], head, body))
-            if prof is not None:
-                _insert_segments(db, cur.lastrowid, prof)
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", (name, *sig, result[1], result[2]))
+            if result[3] is not None:
+                _insert_segments(db, cur.lastrowid, result[3])
+    if first_error is not None:
+        raise first_error
     return [refs[n] for n in sorted(on_disk)]
+
+
+def _decode_heads(heads: list[str]) -> list[Any]:
+    """Decode stored heads, in one ``json.loads`` call when none is damaged (None if it is)."""
+    try:
+        decoded = json.loads("[" + ",".join(heads) + "]")
+        if len(decoded) == len(heads):
+            return decoded
+    except ValueError:
+        pass
+    out = []
+    for head in heads:
+        try:
+            out.append(json.loads(head))
+        except ValueError:
+            out.append(None)
+    return out
 
 
 def _delete(db: sqlite3.Connection, rids: list[int]) -> None:

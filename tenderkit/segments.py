@@ -64,5 +64,4 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 def profile(ref: Reference) -> list[tuple[str, str]]:
     """(field, space-joined stems) of every segment, the firm's own names left out."""
-    return [(field, " ".join(stems(blank_firms(text, ref.team))))
-            for field, text in segments(ref)]
+    return [(field, " ".join(stems(blank_firms(text, ref.team)))) for field, text in segments(ref)]
