@@ -285,15 +285,26 @@ def dump_reference(reference: Reference) -> str:
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write ``path`` through a temporary file and a rename, so no reader sees half a file."""
+    """Write ``path`` through a temporary file and a rename, so no reader sees half a file.
+
+    The file keeps the permissions of the one it replaces (or gets the usual ones for a new
+    file, as the umask says), not the private ones of a temporary file.
+    """
     path = Path(path)
     data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -12,13 +12,16 @@ from importlib import resources
 from pathlib import Path
 
 from tenderkit.exceptions import VocabularyError
-from tenderkit.text import normalize, stems
+from tenderkit.text import normalize, raw_words, stems
 
 VOCABULARY_FILE = "vocabulary.yaml"
 
 
 def _stem_key(text: str) -> str:
-    return " ".join(stems(text))
+    # plural marks off before stemming: Snowball gives "potager" -> "potag" but
+    # "potagers" -> "potager"
+    return " ".join(stems(" ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+                                   for w in raw_words(text))))
 
 
 @dataclass

@@ -110,3 +110,21 @@ def test_vocabulary_file_is_not_a_reference() -> None:
     library = load_library(BUNDLED_LIBRARY, use_index=False)
     assert "vocabulary" not in {r.id for r in library.references}
     assert library.vocabulary.source == BUNDLED_LIBRARY / "vocabulary.yaml"
+
+
+def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
+    import os
+
+    from tenderkit.library import write_atomic
+
+    new = tmp_path / "new.yaml"
+    write_atomic(new, "a: 1\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    shared = tmp_path / "shared.yaml"
+    shared.write_text("x")
+    shared.chmod(0o664)
+    write_atomic(shared, "b: 2\n")
+    assert shared.stat().st_mode & 0o777 == 0o664 and shared.read_text() == "b: 2\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
