@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tenderkit.filters import ReferenceFilter, filter_references
 from tenderkit.library import Library, load_library
 from tenderkit.models import MatchResult, Reference
+
+if TYPE_CHECKING:  # the real imports are deferred: they pull in docx and pypdf
+    from tenderkit.build import BuildReport
+    from tenderkit.importer import ImportReport
 
 
 def list_references(
@@ -60,3 +65,17 @@ def quote_evidence(result: MatchResult) -> None:
     from tenderkit.index import prefetch
 
     prefetch([m.reference for m in result.ranking if m.score > 0])
+
+
+def build(tender_path: Path, library_dir: Path, out: Path, **options: Any) -> BuildReport:
+    """Write the Word candidature for a tender; see :func:`tenderkit.build.build_candidature`."""
+    from tenderkit.build import build_candidature
+
+    return build_candidature(tender_path, library_dir, out, **options)
+
+
+def import_fiches(paths: list[Path], library_dir: Path, **options: Any) -> ImportReport:
+    """Import fiches into the library; see :func:`tenderkit.importer.import_fiches`."""
+    from tenderkit.importer import import_fiches as run
+
+    return run(paths, library_dir, **options)
