@@ -5,12 +5,20 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from tenderkit.exceptions import FileError, TenderkitError
-from tenderkit.library import key_line, read_reference, reference_paths, unknown_keys, yaml_loader
+from tenderkit.exceptions import FileError
+from tenderkit.library import (
+    key_line,
+    load_yaml_text,
+    read_text,
+    reference_paths,
+    unknown_keys,
+    validate_reference,
+)
 from tenderkit.models import REFERENCE_KEYS, Reference
 from tenderkit.text import normalize
-from tenderkit.vocabulary import load_vocabulary
+from tenderkit.vocabulary import Vocabulary, load_vocabulary
 
 
 @dataclass
@@ -57,27 +65,25 @@ def check_library(library_dir: Path) -> CheckReport:
     for path in reference_paths(library_dir):
         report.checked += 1
         try:
-            ref = read_reference(path)
-        except TenderkitError as err:
-            if isinstance(err, FileError):
-                report.problems.append(Problem("error", err.path, err.message, err.line))
-            else:
-                report.problems.append(Problem("error", path, str(err)))
+            text = read_text(path)
+            data = load_yaml_text(text, path)
+            ref = validate_reference(data, text, path)
+        except FileError as err:
+            report.problems.append(Problem("error", err.path, err.message, err.line))
             continue
         loaded.append((path, ref))
-        _warn_reference(report, path, ref, vocabulary)
+        _warn_reference(report, path, text, data, ref, vocabulary)
     _check_duplicates(report, loaded)
     return report
 
 
-def _warn_reference(report: CheckReport, path: Path, ref: Reference, vocabulary) -> None:  # noqa: ANN001
-    import yaml
-
-    text = path.read_text(encoding="utf-8-sig")
-    data = yaml.load(text, Loader=yaml_loader())
-
+def _warn_reference(
+    report: CheckReport, path: Path, text: str, data: Any, ref: Reference, vocabulary: Vocabulary
+) -> None:
     def warn(message: str, key: str | None = None) -> None:
-        report.problems.append(Problem("warning", path, message, key_line(text, key) if key else None))
+        report.problems.append(
+            Problem("warning", path, message, key_line(text, key) if key else None)
+        )
 
     from rapidfuzz import process
 
@@ -107,13 +113,25 @@ def _check_duplicates(report: CheckReport, loaded: list[tuple[Path, Reference]])
             )
         else:
             by_id[ref.id] = path
-    for i, (path_a, a) in enumerate(loaded):
-        for path_b, b in loaded[i + 1:]:
-            if a.id != b.id and likely_same(a, b):
-                report.problems.append(
-                    Problem("warning", path_b, f"looks like a duplicate of {path_a.name} "
-                            "(same client, overlapping years, similar title)")
-                )
+    # compare only references of the same client (by name without generic words): pairs
+    # across a whole library of thousands would take minutes
+    from tenderkit.filters import client_key
+
+    by_client: dict[str, list[tuple[Path, Reference]]] = {}
+    for path, ref in loaded:
+        by_client.setdefault(client_key(ref.client), []).append((path, ref))
+    for group in by_client.values():
+        for i, (path_a, a) in enumerate(group):
+            for path_b, b in group[i + 1 :]:
+                if a.id != b.id and likely_same(a, b):
+                    report.problems.append(
+                        Problem(
+                            "warning",
+                            path_b,
+                            f"looks like a duplicate of {path_a.name} "
+                            "(same client, overlapping years, similar title)",
+                        )
+                    )
 
 
 def likely_same(a: Reference, b: Reference) -> bool:

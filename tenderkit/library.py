@@ -78,18 +78,41 @@ def key_line(text: str, key: str) -> int | None:
 
 def parse_reference_text(text: str, path: Path) -> Reference:
     """Parse and validate the text of a reference file; errors name the file and line."""
+    return validate_reference(load_yaml_text(text, path), text, path)
+
+
+def load_yaml_text(text: str, path: Path) -> Any:
+    """The data of a reference file's text; invalid YAML names the file and line."""
     yaml = _yaml()
     try:
-        data = yaml.load(text, Loader=yaml_loader())
+        return yaml.load(text, Loader=yaml_loader())
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
-        raise ReferenceFileError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from err
+        raise ReferenceFileError(
+            path, f"invalid YAML: {problem}", mark.line + 1 if mark else None
+        ) from err
+
+
+def validate_reference(data: Any, text: str, path: Path) -> Reference:
+    """Check ``data`` (read from ``text``) against the schema; errors name the file and line."""
     try:
         return reference_from_dict(data, expected_id=path.stem)
     except _FieldError as err:
         line = key_line(text, err.key) if err.key else None
         raise ReferenceFileError(path, err.message, line) from None
+
+
+def read_text(path: Path) -> str:
+    """The text of a reference file; unreadable or non-UTF-8 files name the file."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ReferenceFileError(
+            path, f"not UTF-8 text ({err.reason} at byte {err.start})"
+        ) from err
+    except OSError as err:
+        raise ReferenceFileError(path, f"cannot read: {err.strerror or err}") from err
 
 
 class _FieldError(Exception):
@@ -130,7 +153,9 @@ def _list(data: dict[str, Any], key: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _FieldError(key, f"'{key}' must be a list (one '- item' per line), not {type(value).__name__}")
+        raise _FieldError(
+            key, f"'{key}' must be a list (one '- item' per line), not {type(value).__name__}"
+        )
     items = []
     for item in value:
         if isinstance(item, (int, float)) and not isinstance(item, bool):
@@ -145,7 +170,9 @@ def _list(data: dict[str, Any], key: str) -> list[str]:
 def reference_from_dict(data: Any, expected_id: str | None = None) -> Reference:
     """Validate a mapping against the reference schema (raises ``_FieldError``)."""
     if not isinstance(data, dict):
-        raise _FieldError(None, "a reference file must be a mapping of keys (id, title, client, ...)")
+        raise _FieldError(
+            None, "a reference file must be a mapping of keys (id, title, client, ...)"
+        )
     ref_id = _text(data, "id", required=True)
     assert ref_id is not None
     if expected_id is not None and ref_id != expected_id:
@@ -164,7 +191,10 @@ def reference_from_dict(data: Any, expected_id: str | None = None) -> Reference:
             raise _FieldError(key, f"'{key}' cannot be negative")
     texts = {k: _text(data, k) for k in _OPTIONAL_TEXT_KEYS}
     if texts["client_type"] is not None and texts["client_type"] not in CLIENT_TYPES:
-        raise _FieldError("client_type", f"client_type must be 'public' or 'private', not {texts['client_type']!r}")
+        raise _FieldError(
+            "client_type",
+            f"client_type must be 'public' or 'private', not {texts['client_type']!r}",
+        )
     confidential = data.get("confidential", False)
     if confidential is None:
         confidential = False
@@ -196,7 +226,9 @@ def _contact(value: Any) -> dict[str, str | None] | None:
         raise _FieldError("contact", "'contact' must be a mapping with name, role, email, phone")
     unknown = set(value) - set(CONTACT_KEYS)
     if unknown:
-        raise _FieldError("contact", f"'contact' has unknown keys: {', '.join(sorted(map(str, unknown)))}")
+        raise _FieldError(
+            "contact", f"'contact' has unknown keys: {', '.join(sorted(map(str, unknown)))}"
+        )
     contact = {}
     for key in CONTACT_KEYS:
         item = value.get(key)
@@ -215,13 +247,7 @@ def unknown_keys(data: Any) -> list[str]:
 
 def read_reference(path: Path) -> Reference:
     """Read one reference file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ReferenceFileError(path, f"not UTF-8 text ({err.reason} at byte {err.start})") from err
-    except OSError as err:
-        raise ReferenceFileError(path, f"cannot read: {err.strerror or err}") from err
-    return parse_reference_text(text, path)
+    return parse_reference_text(read_text(path), path)
 
 
 @dataclass
@@ -240,7 +266,9 @@ class Library:
         return next((r for r in self.references if r.id == ref_id), None)
 
 
-def load_library(library_dir: Path, *, use_index: bool = True, for_matching: bool = False) -> Library:
+def load_library(
+    library_dir: Path, *, use_index: bool = True, for_matching: bool = False
+) -> Library:
     """Load every reference of ``library_dir``; the first broken file raises its error.
 
     With ``use_index`` the on-disk index (:mod:`tenderkit.index`) serves unchanged files;
