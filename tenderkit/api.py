@@ -49,8 +49,13 @@ def show_reference(library_dir: Path, ref_id: str) -> Reference:
     return ref
 
 
-def match(tender_path: Path, library_dir: Path, *, pick: tuple[str, ...] = (),
-          exclude: tuple[str, ...] = ()) -> tuple[MatchResult, list[str]]:
+def match(
+    tender_path: Path,
+    library_dir: Path,
+    *,
+    pick: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+) -> tuple[MatchResult, list[str]]:
     """Score the library against the tender file; returns the result and load warnings."""
     from tenderkit.matching import match_tender
     from tenderkit.tender import load_tender

@@ -40,9 +40,20 @@ def client_matches(query: str, client: str) -> bool:
 
 def reference_text(ref: Reference) -> str:
     """Every searchable text of a reference, joined."""
-    parts = [ref.title, ref.client, ref.location or "", ref.mission_type or "", ref.programme or "",
-             ref.director or "", ref.stakes, *ref.team, *ref.consultants, *ref.actors,
-             *ref.components, *ref.content]
+    parts = [
+        ref.title,
+        ref.client,
+        ref.location or "",
+        ref.mission_type or "",
+        ref.programme or "",
+        ref.director or "",
+        ref.stakes,
+        *ref.team,
+        *ref.consultants,
+        *ref.actors,
+        *ref.components,
+        *ref.content,
+    ]
     return "\n".join(parts)
 
 
@@ -117,7 +128,9 @@ def newest_first(references: list[Reference], current_year: int | None = None) -
 
 
 def filter_references(
-    references: list[Reference], flt: ReferenceFilter, vocabulary: Vocabulary,
+    references: list[Reference],
+    flt: ReferenceFilter,
+    vocabulary: Vocabulary,
     current_year: int | None = None,
 ) -> list[Reference]:
     """The references that pass ``flt``, newest first."""

@@ -111,8 +111,19 @@ def _open(library_dir: Path, warnings: list[str]) -> sqlite3.Connection | None:
 # -- references whose long texts stay in the index until read ---------------------------
 
 #: Fields every command needs (filters, tables, eligibility, selection): loaded at once.
-HEAD_KEYS = ("id", "title", "client", "client_type", "start_year", "end_year", "mission_type",
-             "fee_eur", "components", "team", "confidential")
+HEAD_KEYS = (
+    "id",
+    "title",
+    "client",
+    "client_type",
+    "start_year",
+    "end_year",
+    "mission_type",
+    "fee_eur",
+    "components",
+    "team",
+    "confidential",
+)
 #: Long texts, loaded from the index on first access.
 BODY_KEYS = tuple(k for k in REFERENCE_KEYS if k not in HEAD_KEYS)
 _HEAD_SET, _BODY_SET = set(HEAD_KEYS), set(BODY_KEYS)
@@ -142,10 +153,13 @@ class _BodySource:
             try:
                 names = list(by_name)
                 for i in range(0, len(names), 500):
-                    chunk = names[i:i + 500]
+                    chunk = names[i : i + 500]
                     marks = ",".join("?" * len(chunk))
-                    for r in db.execute("SELECT name, mtime, size, ino, ctime, body FROM refs "
-                                        f"WHERE name IN ({marks})", chunk):
+                    for r in db.execute(
+                        "SELECT name, mtime, size, ino, ctime, body FROM refs "
+                        f"WHERE name IN ({marks})",
+                        chunk,
+                    ):
                         rows[r[0]] = ((r[1], r[2], r[3], r[4]), r[5])
             finally:
                 db.close()
@@ -172,8 +186,9 @@ class _BodySource:
 class IndexedReference(Reference):
     """A :class:`Reference` served by the index: long texts are read on first access."""
 
-    def __init__(self, head: dict[str, Any], name: str, signature: Signature,
-                 source: _BodySource) -> None:
+    def __init__(
+        self, head: dict[str, Any], name: str, signature: Signature, source: _BodySource
+    ) -> None:
         self.__dict__.update(head)
         self.__dict__.update(_name=name, _signature=signature, _source=source)
 
@@ -213,6 +228,7 @@ def prefetch(references: list[Reference]) -> None:
 
 # -- parsing, in parallel when there is much to read ------------------------------------
 
+
 def _parse_one(path: Path, with_segments: bool) -> tuple[Any, ...]:
     from tenderkit.library import read_reference
 
@@ -235,7 +251,7 @@ _PENDING: list[Reference] = []  # references whose segments forked workers compu
 def _profile_range(bounds: tuple[int, int]) -> list[Any]:
     from tenderkit.segments import profile
 
-    return [profile(r) for r in _PENDING[bounds[0]:bounds[1]]]
+    return [profile(r) for r in _PENDING[bounds[0] : bounds[1]]]
 
 
 def profiles(references: list[Reference]) -> list[Any]:
@@ -253,7 +269,9 @@ def profiles(references: list[Reference]) -> list[Any]:
     size = max(50, len(references) // (workers * 4))
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            chunks = pool.map(_profile_range, [(i, i + size) for i in range(0, len(references), size)])
+            chunks = pool.map(
+                _profile_range, [(i, i + size) for i in range(0, len(references), size)]
+            )
             return [p for chunk in chunks for p in chunk]
     except (OSError, ValueError, RuntimeError):
         return [profile(r) for r in references]
@@ -281,7 +299,7 @@ def iter_parsed(paths: list[Path], with_segments: bool) -> Iterator[tuple[Any, .
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(50, len(jobs) // (workers * 8))
-    chunks = [(jobs[i:i + size], with_segments) for i in range(0, len(jobs), size)]
+    chunks = [(jobs[i : i + size], with_segments) for i in range(0, len(jobs), size)]
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     except (OSError, ValueError, RuntimeError):  # no fork, no semaphores: do it here
@@ -304,6 +322,7 @@ def parse_files(paths: list[Path], with_segments: bool = False) -> list[Referenc
 
 
 # -- loading ----------------------------------------------------------------------------
+
 
 def load_references(
     library_dir: Path, warnings: list[str], *, with_segments: bool = False
@@ -335,8 +354,13 @@ def _stored(db: sqlite3.Connection) -> dict[str, tuple[Signature, str, int]]:
     return {r[0]: ((r[1], r[2], r[3], r[4]), r[5], r[6]) for r in rows}
 
 
-def _sync(db: sqlite3.Connection, library_dir: Path, on_disk: dict[str, Signature],
-          warnings: list[str], with_segments: bool) -> list[Reference]:
+def _sync(
+    db: sqlite3.Connection,
+    library_dir: Path,
+    on_disk: dict[str, Signature],
+    warnings: list[str],
+    with_segments: bool,
+) -> list[Reference]:
     stored = _stored(db)
     refs: dict[str, Reference] = {}
     source = _BodySource(index_path(library_dir), library_dir)
@@ -366,7 +390,9 @@ def _sync(db: sqlite3.Connection, library_dir: Path, on_disk: dict[str, Signatur
                 sig = (-1, *sig[1:])
             cur = db.execute(
                 "INSERT INTO refs (name, mtime, size, ino, ctime, head, body)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)", (name, *sig, result[1], result[2]))
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (name, *sig, result[1], result[2]),
+            )
             if result[3] is not None:
                 _insert_segments(db, cur.lastrowid, result[3])
     if first_error is not None:
@@ -394,18 +420,23 @@ def _decode_heads(heads: list[str]) -> list[Any]:
 def _delete(db: sqlite3.Connection, rids: list[int]) -> None:
     for rid in rids:
         db.execute("DELETE FROM refs WHERE rid = ?", (rid,))
-        db.execute("DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
-                   (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE))
+        db.execute(
+            "DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
+            (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE),
+        )
 
 
 def _insert_segments(db: sqlite3.Connection, rid: int | None, prof: list[Any]) -> None:
     assert rid is not None
-    db.executemany("INSERT INTO segs (rowid, stems, field) VALUES (?, ?, ?)",
-                   [(rid * _SEG_STRIDE + i, stems_, field) for i, (field, stems_) in enumerate(prof)])
+    db.executemany(
+        "INSERT INTO segs (rowid, stems, field) VALUES (?, ?, ?)",
+        [(rid * _SEG_STRIDE + i, stems_, field) for i, (field, stems_) in enumerate(prof)],
+    )
     db.execute("UPDATE refs SET segmented = 1 WHERE rid = ?", (rid,))
 
 
 # -- searching segments ------------------------------------------------------------------
+
 
 class SegmentSearch:
     """Full-text search over the stems of every segment of a library's references."""
@@ -417,6 +448,14 @@ class SegmentSearch:
     def terms(self) -> list[str]:
         """Every stem that occurs in the library, sorted."""
         return [t for (t,) in self.db.execute("SELECT term FROM segs_vocab ORDER BY term")]
+
+    def terms_starting_with(self, prefix: str) -> list[str]:
+        """The stems of the library that start with ``prefix``, sorted."""
+        rows = self.db.execute(
+            "SELECT term FROM segs_vocab WHERE term >= ? AND term < ? ORDER BY term",
+            (prefix, prefix + "\x7f"),
+        )
+        return [t for (t,) in rows]
 
     def find(self, query: str, field: str | None = None) -> Iterator[tuple[int, int, str]]:
         """(reference position, segment number, field) of every segment matching ``query``.
@@ -444,15 +483,22 @@ class SegmentSearch:
         """
         if not queries:
             return
-        case = "CASE field " + " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in weights.items()) + " END"
+        case = (
+            "CASE field " + " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in weights.items()) + " END"
+        )
         parts, args = [], []
         for i, (query, skip_components) in enumerate(queries):
             cond = " AND field != 'components'" if skip_components else ""
-            parts.append(f"SELECT rowid / {_SEG_STRIDE} AS rid, {1 << i} AS bit, {case} AS w "
-                         f"FROM segs WHERE segs MATCH ?{cond}")
+            parts.append(
+                f"SELECT rowid / {_SEG_STRIDE} AS rid, {1 << i} AS bit, {case} AS w "
+                f"FROM segs WHERE segs MATCH ?{cond}"
+            )
             args.append(query)
-        sql = ("SELECT rid, max(w), sum(DISTINCT bit), count(*) FROM ("
-               + " UNION ALL ".join(parts) + ") GROUP BY rid")
+        sql = (
+            "SELECT rid, max(w), sum(DISTINCT bit), count(*) FROM ("
+            + " UNION ALL ".join(parts)
+            + ") GROUP BY rid"
+        )
         positions = self.positions
         for rid, best, mask, hits in self.db.execute(sql, args):
             pos = positions.get(rid)
@@ -485,7 +531,9 @@ def open_search(references: list[Reference], index_file: Path | None) -> Segment
 def _fill_memory(db: sqlite3.Connection, references: list[Reference]) -> None:
     with db:
         for i, (ref, prof) in enumerate(zip(references, profiles(references), strict=True)):
-            db.execute("INSERT INTO refs (rid, name, head, body) VALUES (?, ?, '', '')", (i + 1, ref.id))
+            db.execute(
+                "INSERT INTO refs (rid, name, head, body) VALUES (?, ?, '', '')", (i + 1, ref.id)
+            )
             _insert_segments(db, i + 1, prof)
 
 
@@ -506,7 +554,9 @@ def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSea
         computed = profiles([ref for _rid, ref in missing])
         with db:
             for (rid, _ref), prof in zip(missing, computed, strict=True):
-                db.execute("DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
-                           (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE))
+                db.execute(
+                    "DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
+                    (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE),
+                )
                 _insert_segments(db, rid, prof)
     return SegmentSearch(db, positions)

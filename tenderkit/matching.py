@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tenderkit.exceptions import UnknownReferenceError
@@ -28,8 +28,13 @@ from tenderkit.vocabulary import Vocabulary
 #: How much a phrase found in each field proves: a component or a content bullet says what
 #: the mission did; a sentence of the stakes may only mention the context.
 FIELD_WEIGHTS = {
-    "components": 1.0, "title": 1.0, "mission_type": 1.0, "programme": 0.9,
-    "content": 0.85, "stakes": 0.45, "actors": 0.3,
+    "components": 1.0,
+    "title": 1.0,
+    "mission_type": 1.0,
+    "programme": 0.9,
+    "content": 0.85,
+    "stakes": 0.45,
+    "actors": 0.3,
 }
 COVERED = 0.5
 _MAX_VARIANTS = 64
@@ -67,7 +72,7 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
         spellings = [text, *term.spellings] if term else [text]
         phrases = [p for p in dict.fromkeys(_phrase(s) for s in spellings) if p]
         if phrases:
-            surfaces = {t[0]: fold(s[t[1]:t[2]]) for s in spellings for t in tokens(s)}
+            surfaces = {t[0]: fold(s[t[1] : t[2]]) for s in spellings for t in tokens(s)}
             groups.append(Group(text, phrases, canonical, surfaces))
 
     for text in [*criterion.components, *criterion.keywords][:60]:  # one bit each in a mask
@@ -79,13 +84,30 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
 
 
 class Equivalents:
-    """Which stems of the library count as the same word as a query stem (forms, typos)."""
+    """Which stems of the library count as the same word as a query stem (forms, typos).
 
-    def __init__(self, universe: Iterable[str], surfaces: dict[str, str] | None = None) -> None:
-        self.universe = sorted(set(universe))
-        self.known = set(self.universe)
+    ``starting_with(prefix)`` lists the library's stems that start with ``prefix`` (the
+    index answers it from its term list without reading all of it).
+    """
+
+    def __init__(
+        self, starting_with: Callable[[str], list[str]], surfaces: dict[str, str] | None = None
+    ) -> None:
+        self.lookup = starting_with
         self.surfaces = surfaces or {}  # the whole word behind a query stem, for typo checks
         self.cache: dict[str, frozenset[str]] = {}
+        self.prefixes: dict[str, list[str]] = {}
+
+    @classmethod
+    def of(cls, universe: Iterable[str], surfaces: dict[str, str] | None = None) -> Equivalents:
+        """Equivalents over a known list of stems."""
+        terms = sorted(set(universe))
+
+        def starting_with(prefix: str) -> list[str]:
+            lo = bisect.bisect_left(terms, prefix)
+            return terms[lo : bisect.bisect_left(terms, prefix + "\x7f")]
+
+        return cls(starting_with, surfaces)
 
     def __call__(self, stem: str) -> frozenset[str]:
         found = self.cache.get(stem)
@@ -94,17 +116,21 @@ class Equivalents:
         return found
 
     def _starting_with(self, prefix: str) -> list[str]:
-        lo = bisect.bisect_left(self.universe, prefix)
-        hi = bisect.bisect_left(self.universe, prefix + "\x7f")
-        return self.universe[lo:hi]
+        found = self.prefixes.get(prefix)
+        if found is None:
+            found = self.prefixes[prefix] = self.lookup(prefix)
+        return found
 
     def _compute(self, stem: str) -> set[str]:
-        same = {stem} & self.known
         if len(stem) < 5 or stem.isdigit():
-            return same
-        # longer or shorter stems of the same word: "pilot" / "pilotag"
-        same |= {c for c in self._starting_with(stem) if len(c) - len(stem) <= 3}
-        same |= {stem[:n] for n in range(5, len(stem)) if stem[:n] in self.known and len(stem) - n <= 3}
+            return {stem} & set(self._starting_with(stem))
+        # the same word with a longer or shorter stem: "pilot" / "pilotag"
+        same = {
+            c
+            for c in self._starting_with(stem[:5])
+            if (c.startswith(stem) and len(c) - len(stem) <= 3)
+            or (stem.startswith(c) and len(stem) - len(c) <= 3)
+        }
         # a typo defeats the stemmer ("concertaiton" stays whole), so compare the stem and the
         # whole word with the library's stems sharing their first two letters
         from rapidfuzz import fuzz, process
@@ -135,8 +161,9 @@ def fts_query(phrases: list[Phrase], equivalents: Equivalents) -> str | None:
 class _LazyScore(CriterionScore):
     """A criterion score whose evidence is found and quoted only when someone reads it."""
 
-    def __init__(self, cid: str, score: float, ref: Reference, groups: list[Group],
-                 context: _Context) -> None:
+    def __init__(
+        self, cid: str, score: float, ref: Reference, groups: list[Group], context: _Context
+    ) -> None:
         self.id, self.score = cid, score
         self._source = (ref, groups, context)
         self._evidence: list[str] | None = None
@@ -183,7 +210,9 @@ def evidence(ref: Reference, groups: list[Group], context: _Context) -> list[str
             if weight <= best:
                 continue
             if field_ == "components" and group.component:
-                canonical = context.vocabulary.components.canonical(ref.components[i - first_component])
+                canonical = context.vocabulary.components.canonical(
+                    ref.components[i - first_component]
+                )
                 if canonical == group.component:
                     best, best_seg, best_quote = weight, i, f"components: {text}"
                 continue
@@ -215,7 +244,9 @@ def criterion_score(best: float, matched: int, groups: int, extra: int) -> float
     return round(min(1.0, best * (0.7 + 0.3 * matched / groups) + 0.04 * min(extra, 3)), 3)
 
 
-def _component_masks(canonicals: list[list[str | None]], groups: list[Group]) -> dict[int, tuple[int, int]]:
+def _component_masks(
+    canonicals: list[list[str | None]], groups: list[Group]
+) -> dict[int, tuple[int, int]]:
     """Position -> (mask of component groups the reference lists, how many it lists)."""
     wanted = {g.component: 1 << i for i, g in enumerate(groups) if g.component}
     if not wanted:
@@ -234,7 +265,10 @@ def _component_masks(canonicals: list[list[str | None]], groups: list[Group]) ->
 
 
 def score_references(
-    references: Sequence[Reference], search, tender: Tender, vocabulary: Vocabulary,  # noqa: ANN001
+    references: Sequence[Reference],
+    search,
+    tender: Tender,
+    vocabulary: Vocabulary,  # noqa: ANN001
     current_year: int,
 ) -> list[Match]:
     """A :class:`Match` per reference (eligibility, criterion scores, evidence, overall score).
@@ -244,18 +278,25 @@ def score_references(
     """
     all_groups = {c.id: criterion_groups(c, vocabulary) for c in tender.criteria}
     surfaces = {k: v for gs in all_groups.values() for g in gs for k, v in g.surfaces.items()}
-    context = _Context(vocabulary, Equivalents(search.terms(), surfaces))
+    context = _Context(vocabulary, Equivalents(search.terms_starting_with, surfaces))
     zero = {c.id: CriterionScore(c.id, 0.0, []) for c in tender.criteria}
-    per_ref: list[list[CriterionScore]] = [[zero[c.id] for c in tender.criteria]
-                                           for _ in references]
+    per_ref: list[list[CriterionScore]] = [
+        [zero[c.id] for c in tender.criteria] for _ in references
+    ]
     overall = [0.0] * len(references)
     canonical = vocabulary.components.canonical
     canonicals = [[canonical(c) for c in ref.components] for ref in references]
     for ci, criterion in enumerate(tender.criteria):
         groups = all_groups[criterion.id]
-        queries = [(fts_query(g.phrases, context.equivalents) or "", bool(g.component)) for g in groups]
-        text_hits = {pos: (best, mask, hits) for pos, best, mask, hits in search.summarize(
-            [q for q in queries if q[0]], FIELD_WEIGHTS)}
+        queries = [
+            (fts_query(g.phrases, context.equivalents) or "", bool(g.component)) for g in groups
+        ]
+        text_hits = {
+            pos: (best, mask, hits)
+            for pos, best, mask, hits in search.summarize(
+                [q for q in queries if q[0]], FIELD_WEIGHTS
+            )
+        }
         # summarize() numbers the non-empty queries; map its bits back to group numbers
         bit_of = [i for i, q in enumerate(queries) if q[0]]
         components = _component_masks(canonicals, groups)
@@ -277,8 +318,15 @@ def score_references(
     matches = []
     for pos, ref in enumerate(references):
         reason = eligibility(ref, tender, current_year)
-        matches.append(Match(ref, round(100 * overall[pos] / total_weight, 1), reason is None,
-                             reason, per_ref[pos]))
+        matches.append(
+            Match(
+                ref,
+                round(100 * overall[pos] / total_weight, 1),
+                reason is None,
+                reason,
+                per_ref[pos],
+            )
+        )
     return matches
 
 
@@ -293,8 +341,11 @@ def eligibility(ref: Reference, tender: Tender, current_year: int) -> str | None
             return "maître d'ouvrage public/privé non renseigné (client_type)"
         if ref.client_type not in tender.client_types:
             label = {"public": "public", "private": "privé"}
-            return f"maître d'ouvrage {label[ref.client_type]} (demandé : " + ", ".join(
-                label[c] for c in tender.client_types) + ")"
+            return (
+                f"maître d'ouvrage {label[ref.client_type]} (demandé : "
+                + ", ".join(label[c] for c in tender.client_types)
+                + ")"
+            )
     if tender.min_fee_eur is not None:
         if ref.fee_eur is None:
             return "montant non renseigné (fee_eur)"
@@ -309,12 +360,17 @@ def _recency(ref: Reference, year: int) -> int:
 
 def rank(matches: list[Match], year: int) -> list[Match]:
     """Eligible references first by descending score (then recency, id), then the others."""
-    return sorted(matches, key=lambda m: (not m.eligible, -m.score, -_recency(m.reference, year),
-                                          m.reference.id))
+    return sorted(
+        matches,
+        key=lambda m: (not m.eligible, -m.score, -_recency(m.reference, year), m.reference.id),
+    )
 
 
 def select(
-    ranking: list[Match], tender: Tender, year: int, pick: Sequence[str] = (),
+    ranking: list[Match],
+    tender: Tender,
+    year: int,
+    pick: Sequence[str] = (),
 ) -> tuple[list[str], list[str]]:
     """Choose ``tender.reference_count`` references covering every coverable criterion.
 
@@ -331,12 +387,13 @@ def select(
     keys = {id(m): client_key(m.reference.client) for m in [*chosen, *pool]}
     covered: set[str] = set().union(*(covers[id(m)] for m in chosen))
     clients = {keys[id(m)] for m in chosen}
-    while len(chosen) < tender.reference_count and pool:
-        def value(m: Match) -> tuple[float, float]:
-            new = sum(weights[c] for c in covers[id(m)] - covered)
-            age = max(0, year - _recency(m.reference, year))
-            return new, m.score - 15 * (keys[id(m)] in clients) - min(age, 10)
 
+    def value(m: Match) -> tuple[float, float]:  # reads `covered` and `clients` as they grow
+        new = sum(weights[c] for c in covers[id(m)] - covered)
+        age = max(0, year - _recency(m.reference, year))
+        return new, m.score - 15 * (keys[id(m)] in clients) - min(age, 10)
+
+    while len(chosen) < tender.reference_count and pool:
         best = max(pool, key=value)
         chosen.append(best)
         pool.remove(best)
@@ -357,7 +414,11 @@ def _candidates(ranking: list[Match], tender: Tender, picked: set[str]) -> list[
 
 
 def match_tender(
-    library: Library, tender: Tender, *, pick: Sequence[str] = (), exclude: Sequence[str] = (),
+    library: Library,
+    tender: Tender,
+    *,
+    pick: Sequence[str] = (),
+    exclude: Sequence[str] = (),
     current_year: int | None = None,
 ) -> MatchResult:
     """Score every reference of ``library`` against ``tender`` and select the set to submit.

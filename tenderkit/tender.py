@@ -11,8 +11,16 @@ from tenderkit.exceptions import TenderFileError
 from tenderkit.library import key_line, yaml_loader
 from tenderkit.models import Criterion, Tender
 
-TENDER_KEYS = ("title", "buyer", "deadline", "reference_count", "max_age_years", "client_types",
-               "min_fee_eur", "criteria")
+TENDER_KEYS = (
+    "title",
+    "buyer",
+    "deadline",
+    "reference_count",
+    "max_age_years",
+    "client_types",
+    "min_fee_eur",
+    "criteria",
+)
 CRITERION_KEYS = ("id", "label", "weight", "components", "keywords")
 
 
@@ -35,13 +43,19 @@ def load_tender(path: Path) -> Tender:
         data = yaml.load(text, Loader=yaml_loader())
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise TenderFileError(path, f"invalid YAML: {getattr(err, 'problem', None) or err}",
-                              mark.line + 1 if mark else None) from err
+        raise TenderFileError(
+            path,
+            f"invalid YAML: {getattr(err, 'problem', None) or err}",
+            mark.line + 1 if mark else None,
+        ) from err
     try:
         return tender_from_dict(data)
     except _Bad as err:
-        line = _criterion_line(text, err.criterion, err.key) if err.criterion is not None else (
-            key_line(text, err.key) if err.key else None)
+        line = (
+            _criterion_line(text, err.criterion, err.key)
+            if err.criterion is not None
+            else (key_line(text, err.key) if err.key else None)
+        )
         raise TenderFileError(path, err.message, line) from None
 
 
@@ -94,26 +108,38 @@ def tender_from_dict(data: Any) -> Tender:
     if isinstance(deadline, (_dt.date, _dt.datetime)):
         deadline = deadline.isoformat()[:10]
     elif deadline is not None:
-        if not isinstance(deadline, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", deadline.strip()):
-            raise _Bad("deadline", f"'deadline' must be an ISO date like 2026-12-15, not {deadline!r}")
+        if not isinstance(deadline, str) or not re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", deadline.strip()
+        ):
+            raise _Bad(
+                "deadline", f"'deadline' must be an ISO date like 2026-12-15, not {deadline!r}"
+            )
         deadline = deadline.strip()
     count = _opt_int(data, "reference_count", minimum=1)
     client_types = _str_list(data.get("client_types"), "client_types")
     for ct in client_types:
         if ct not in ("public", "private"):
-            raise _Bad("client_types", f"client_types entries must be 'public' or 'private', not {ct!r}")
+            raise _Bad(
+                "client_types", f"client_types entries must be 'public' or 'private', not {ct!r}"
+            )
     raw = data.get("criteria")
     if not isinstance(raw, list) or not raw:
-        raise _Bad("criteria" if "criteria" in data else None, "'criteria' must be a non-empty list")
+        raise _Bad(
+            "criteria" if "criteria" in data else None, "'criteria' must be a non-empty list"
+        )
     criteria = [_criterion(item, i) for i, item in enumerate(raw)]
     ids = [c.id for c in criteria]
     dup = next((i for i in ids if ids.count(i) > 1), None)
     if dup:
         raise _Bad("criteria", f"criterion id '{dup}' is used twice")
     return Tender(
-        title=data["title"].strip(), buyer=data["buyer"].strip(), criteria=criteria,
-        deadline=deadline, reference_count=count if count is not None else 5,
-        max_age_years=_opt_int(data, "max_age_years"), client_types=client_types,
+        title=data["title"].strip(),
+        buyer=data["buyer"].strip(),
+        criteria=criteria,
+        deadline=deadline,
+        reference_count=count if count is not None else 5,
+        max_age_years=_opt_int(data, "max_age_years"),
+        client_types=client_types,
         min_fee_eur=_opt_int(data, "min_fee_eur"),
     )
 
@@ -123,8 +149,12 @@ def _criterion(item: Any, index: int) -> Criterion:
         raise _Bad(None, f"criterion {index + 1} must be a mapping with id and label", index)
     for key in item:
         if key not in CRITERION_KEYS:
-            raise _Bad(str(key), f"criterion {index + 1}: unknown key '{key}' "
-                       f"(expected one of: {', '.join(CRITERION_KEYS)})", index)
+            raise _Bad(
+                str(key),
+                f"criterion {index + 1}: unknown key '{key}' "
+                f"(expected one of: {', '.join(CRITERION_KEYS)})",
+                index,
+            )
     cid, label = item.get("id"), item.get("label")
     if not isinstance(cid, (str, int)) or not str(cid).strip():
         raise _Bad("id", f"criterion {index + 1}: 'id' is required", index)
@@ -132,9 +162,15 @@ def _criterion(item: Any, index: int) -> Criterion:
         raise _Bad("label", f"criterion '{cid}': 'label' is required (text)", index)
     weight = item.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
-        raise _Bad("weight", f"criterion '{cid}': 'weight' must be a positive number, not {weight!r}", index)
+        raise _Bad(
+            "weight",
+            f"criterion '{cid}': 'weight' must be a positive number, not {weight!r}",
+            index,
+        )
     return Criterion(
-        id=str(cid).strip(), label=label.strip(), weight=float(weight),
+        id=str(cid).strip(),
+        label=label.strip(),
+        weight=float(weight),
         components=_str_list(item.get("components"), "components", index),
         keywords=_str_list(item.get("keywords"), "keywords", index),
     )

@@ -20,8 +20,9 @@ VOCABULARY_FILE = "vocabulary.yaml"
 def _stem_key(text: str) -> str:
     # plural marks off before stemming: Snowball gives "potager" -> "potag" but
     # "potagers" -> "potager"
-    return " ".join(stems(" ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w
-                                   for w in raw_words(text))))
+    return " ".join(
+        stems(" ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in raw_words(text)))
+    )
 
 
 @dataclass
@@ -113,7 +114,9 @@ def _parse_terms(raw: object, key: str, path: Path) -> list[Term]:
             raise VocabularyError(path, f"'{key}' entry {i} needs a 'name' (text)")
         variants = item.get("variants") or []
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
-            raise VocabularyError(path, f"'{key}' entry {i} ({item['name']}): 'variants' must be a list of texts")
+            raise VocabularyError(
+                path, f"'{key}' entry {i} ({item['name']}): 'variants' must be a list of texts"
+            )
         terms.append(Term(item["name"], list(variants)))
     return terms
 
@@ -126,8 +129,9 @@ def parse_vocabulary(text: str, path: Path) -> Vocabulary:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise VocabularyError(path, f"invalid YAML: {getattr(err, 'problem', err)}",
-                              mark.line + 1 if mark else None) from err
+        raise VocabularyError(
+            path, f"invalid YAML: {getattr(err, 'problem', err)}", mark.line + 1 if mark else None
+        ) from err
     if not isinstance(data, dict):
         raise VocabularyError(path, "expected a mapping with 'components' and 'mission_types'")
     return Vocabulary(

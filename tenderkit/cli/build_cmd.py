@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tenderkit.cli.options import library_option, print_warnings
+from tenderkit.cli.options import library_option, no_cycle_collection, print_warnings
 from tenderkit.library import resolve_library_dir
 
 
@@ -53,6 +53,8 @@ def build_command(
     without --force, and then a timestamped backup copy is kept next to it.
     """
     from tenderkit.build import build_candidature
+
+    no_cycle_collection()
 
     report = build_candidature(
         tender,

@@ -8,7 +8,7 @@ import json
 
 import click
 
-from tenderkit.cli.options import format_option, library_option, print_warnings
+from tenderkit.cli.options import format_option, library_option, no_cycle_collection, print_warnings
 from tenderkit.cli.tables import format_eur, render_table
 from tenderkit.library import resolve_library_dir
 from tenderkit.models import REFERENCE_KEYS, Reference
@@ -17,8 +17,12 @@ from tenderkit.models import REFERENCE_KEYS, Reference
 @click.command("list")
 @library_option
 @click.option("--client", help='Client, fuzzy: "EPT Est Ensemble" finds "Est Ensemble".')
-@click.option("--component", "components", multiple=True,
-              help="Component (canonical name or variant); repeat to require several.")
+@click.option(
+    "--component",
+    "components",
+    multiple=True,
+    help="Component (canonical name or variant); repeat to require several.",
+)
 @click.option("--since", type=int, metavar="YEAR", help="Missions active in or after YEAR.")
 @click.option("--until", type=int, metavar="YEAR", help="Missions started in or before YEAR.")
 @click.option("--type", "mission_type", help="Mission type (name or variant).")
@@ -31,21 +35,33 @@ from tenderkit.models import REFERENCE_KEYS, Reference
 def list_command(library: str | None, fmt: str, **filters: object) -> None:
     """List references, newest first, with filters that combine."""
     from tenderkit.api import list_references
+
+    no_cycle_collection()
     from tenderkit.filters import ReferenceFilter
 
     filters["components"] = list(filters["components"])  # type: ignore[arg-type]
-    refs, lib = list_references(resolve_library_dir(library), ReferenceFilter(**filters),  # type: ignore[arg-type]
-                                full=fmt != "table")
+    refs, lib = list_references(
+        resolve_library_dir(library),
+        ReferenceFilter(**filters),  # type: ignore[arg-type]
+        full=fmt != "table",
+    )
     print_warnings(lib.warnings)
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in refs], ensure_ascii=False, indent=2))
     elif fmt == "csv":
         click.echo(_csv(refs), nl=False)
     else:
-        rows = [[r.id, r.years_label, r.client, format_eur(r.fee_eur), r.mission_type or "—", r.title]
-                for r in refs]
-        click.echo(render_table(["id", "années", "maître d'ouvrage", "montant HT", "type", "intitulé"],
-                                rows, shrink=5))
+        rows = [
+            [r.id, r.years_label, r.client, format_eur(r.fee_eur), r.mission_type or "—", r.title]
+            for r in refs
+        ]
+        click.echo(
+            render_table(
+                ["id", "années", "maître d'ouvrage", "montant HT", "type", "intitulé"],
+                rows,
+                shrink=5,
+            )
+        )
         click.echo(f"{len(refs)} référence(s) sur {len(lib.references)}.")
 
 
@@ -55,7 +71,7 @@ def _csv(refs: list[Reference]) -> str:
     writer.writerow(REFERENCE_KEYS)
     for ref in refs:
         row = []
-        for key, value in ref.to_dict().items():
+        for value in ref.to_dict().values():
             if isinstance(value, list):
                 value = "; ".join(value)
             elif isinstance(value, dict):
@@ -80,12 +96,19 @@ def show_command(ref_id: str, library: str | None, fmt: str) -> None:
     click.echo(click.style(ref.title, bold=True))
     fields = [
         ("Maître d'ouvrage", ref.client + (" (confidentiel)" if ref.confidential else "")),
-        ("Public / privé", {"public": "public", "private": "privé"}.get(ref.client_type or "", "—")),
-        ("Lieu", ref.location or "—"), ("Années", ref.years_label),
-        ("Type de mission", ref.mission_type or "—"), ("Montant HT", format_eur(ref.fee_eur)),
+        (
+            "Public / privé",
+            {"public": "public", "private": "privé"}.get(ref.client_type or "", "—"),
+        ),
+        ("Lieu", ref.location or "—"),
+        ("Années", ref.years_label),
+        ("Type de mission", ref.mission_type or "—"),
+        ("Montant HT", format_eur(ref.fee_eur)),
         ("Coût du projet", format_eur(ref.project_cost_eur)),
-        ("Equipe", ", ".join(ref.team) or "—"), ("Directeur de mission", ref.director or "—"),
-        ("Consultants", ", ".join(ref.consultants) or "—"), ("Programme", ref.programme or "—"),
+        ("Equipe", ", ".join(ref.team) or "—"),
+        ("Directeur de mission", ref.director or "—"),
+        ("Consultants", ", ".join(ref.consultants) or "—"),
+        ("Programme", ref.programme or "—"),
         ("Acteurs", ", ".join(ref.actors) or "—"),
     ]
     if ref.contact:
@@ -109,8 +132,10 @@ def check_command(library: str | None) -> None:
     report = check_library(resolve_library_dir(library))
     for problem in report.problems:
         click.echo(str(problem), err=problem.severity == "error")
-    click.echo(f"{report.checked} file(s) checked: {len(report.errors)} error(s), "
-               f"{len(report.warnings)} warning(s).")
+    click.echo(
+        f"{report.checked} file(s) checked: {len(report.errors)} error(s), "
+        f"{len(report.warnings)} warning(s)."
+    )
     if report.errors:
         raise SystemExit(1)
 

@@ -32,3 +32,17 @@ def print_warnings(warnings: list[str]) -> None:
     """Warnings go to stderr so that json/csv output stays clean."""
     for warning in warnings:
         click.echo(f"Warning: {warning}", err=True)
+
+
+def no_cycle_collection() -> None:
+    """Turn off Python's cycle collector for the rest of this short-lived process.
+
+    Loading ten thousand references creates hundreds of thousands of objects and no cycles;
+    the collector would walk them over and over for nothing (about a tenth of the run time).
+    It is turned back on when the command ends (for callers that live on, such as tests).
+    """
+    import gc
+
+    if gc.isenabled():
+        gc.disable()
+        click.get_current_context().call_on_close(gc.enable)

@@ -23,12 +23,14 @@ _LABEL_TABLE = """
 title            titre | intitulé | intitulé de la mission | intitulé du projet |
                  intitulé de l'opération | intitulé du marché | objet | objet de la mission |
                  objet du marché | nom du projet | nom de l'opération | opération | projet |
-                 mission | référence | titre de la mission | titre de la référence
+                 référence | titre de la mission | titre de la référence | libellé |
+                 libellé de la mission | désignation | désignation de la mission
 client           maître d'ouvrage | maîtrise d'ouvrage | maître de l'ouvrage | maîtres d'ouvrage |
                  moa | mo | client | commanditaire | donneur d'ordre | donneur d'ordres |
                  acheteur | pouvoir adjudicateur | maître d'ouvrage client |
                  client maître d'ouvrage | nom du client | nom du maître d'ouvrage |
-                 collectivité | structure commanditaire
+                 collectivité | structure commanditaire | destinataire | mandant |
+                 maître d'ouvrage commanditaire | client final | collectivité cliente
 client_type      public privé | public ou privé | privé public | type de client |
                  statut du client | nature du client | type de maître d'ouvrage |
                  nature du maître d'ouvrage | statut du maître d'ouvrage | secteur | statut
@@ -40,28 +42,42 @@ _years           année | années | période | date | dates | date de réalisati
                  années de réalisation | réalisation | calendrier | période d'exécution |
                  date d'exécution | dates d'exécution | période de la mission |
                  dates de la mission | mois année | date de la mission | années de la mission |
-                 périodes
+                 périodes | date de la prestation | dates de la prestation |
+                 période de la prestation | dates d'intervention | période d'intervention |
+                 année de la mission | année de la prestation | années d'intervention |
+                 date d'intervention | dates clés | année d'exécution | millésime
 _start           date de début | début | année de début | date de démarrage | démarrage |
                  début de la mission | date de notification | notification
 _end             date de fin | fin | année de fin | fin de la mission | achèvement |
                  date d'achèvement | date de livraison | livraison | fin de mission
-_duration        durée | durée de la mission | durée de réalisation | durée du marché
+_duration        durée | durée de la mission | durée de réalisation | durée du marché |
+                 durée de la prestation | délai | délai d'exécution | délais d'exécution |
+                 durée d'exécution
 mission_type     type de mission | nature de la mission | type de prestation |
                  nature de la prestation | type d'intervention | nature de l'intervention |
-                 catégorie | type | nature | catégorie de mission | domaine
+                 catégorie | type | nature | catégorie de mission | domaine |
+                 _mission | prestation | type de la mission | mission principale |
+                 type d'étude | nature de l'étude | nature des missions | type de missions
 fee_eur          montant | montant de la mission | montant des honoraires | honoraires |
                  montant des prestations | montant de la prestation | montant du marché |
                  montant des missions | montant de nos honoraires | budget de la mission |
                  rémunération | montant de la mission pour notre bureau | montant du contrat |
                  montant de la commande | montant des études | prix | montant total |
                  montant total des prestations | montant des honoraires de la mission |
-                 coût de la mission | montant global
+                 coût de la mission | montant global | montant de la rémunération |
+                 montant forfaitaire | montant de l'étude | montant de la prestation réalisée |
+                 montant du marché notifié | montant notifié | montant facturé |
+                 chiffre d'affaires | montant des honoraires perçus
 project_cost_eur coût du projet | coût des travaux | montant des travaux | coût de l'opération |
                  montant de l'opération | montant du projet | budget du projet |
                  budget de l'opération | coût global | coût total | coût global du projet |
                  coût total du projet | coût total de l'opération | enveloppe |
                  enveloppe travaux | investissement | montant de l'investissement |
-                 coût d'objectif | montant des investissements | budget global
+                 coût d'objectif | montant des investissements | budget global |
+                 coût prévisionnel des travaux | montant prévisionnel des travaux |
+                 coût estimatif des travaux | coût travaux | montant travaux |
+                 enveloppe financière | enveloppe prévisionnelle | enveloppe des travaux |
+                 enveloppe financière des travaux | coût de réalisation | budget des travaux
 director         directeur de mission | directrice de mission | direction de mission |
                  directeur de la mission | directrice de la mission | chef de mission |
                  cheffe de mission | responsable de la mission | responsable de mission |
@@ -70,12 +86,19 @@ director         directeur de mission | directrice de mission | direction de mis
 team             équipe | équipe projet | groupement | membres du groupement | mandataire |
                  cotraitant | cotraitants | co traitant | co traitants | sous traitant |
                  sous traitants | bureau d'études | bureaux d'études | partenaires du groupement |
-                 composition du groupement | équipe de maîtrise d'oeuvre | titulaire
+                 composition du groupement | équipe de maîtrise d'oeuvre | titulaire |
+                 composition de l'équipe | composition équipe | équipe du groupement |
+                 membres de l'équipe | personnel mobilisé | personnels mobilisés |
+                 équipe interne | équipe dédiée | chargés de mission | chargé de mission |
+                 chargée de mission | personnes ressources projet | mandataire du groupement | cotraitance |
+                 sous traitance | en groupement avec | en association avec | associés
 consultants      consultants mobilisés | consultant mobilisé | consultants | consultant |
                  intervenants | intervenant | équipe mobilisée | personnes mobilisées |
                  experts mobilisés | moyens humains | moyens humains mobilisés | collaborateurs |
                  collaborateurs mobilisés | équipe intervenante | intervenants mobilisés |
-                 membres de l'équipe
+                 membres de l'équipe | personnel mobilisé | personnels mobilisés |
+                 équipe interne | équipe dédiée | chargés de mission | chargé de mission |
+                 chargée de mission | personnes ressources
 programme        programme | programme de l'opération | programme du projet | dispositif |
                  programme de la mission | cadre contractuel | cadre | programmes
 actors           acteurs | acteurs associés | partenaires | partenaires associés |
@@ -103,7 +126,9 @@ content          contenu de la mission | contenu | missions | missions réalisé
                  éléments de mission
 _contact         interlocuteur | contact | référent | personne à contacter | nom du contact |
                  contact client | interlocuteur client | référent client | référence client |
-                 contact chez le client | personne référente | interlocuteur privilégié
+                 contact chez le client | personne référente | interlocuteur privilégié |
+                 contact référent | référent du maître d'ouvrage | contact maître d'ouvrage |
+                 interlocuteur maître d'ouvrage | personne contact | interlocuteurs
 _role            fonction | fonction du contact | qualité | poste
 _phone           téléphone | tél | tel | téléphone du contact | portable | numéro de téléphone
 _email           courriel | email | e mail | mail | mél | adresse mail | adresse électronique |
