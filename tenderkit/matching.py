@@ -350,8 +350,14 @@ def eligibility(ref: Reference, tender: Tender, current_year: int) -> str | None
         if ref.fee_eur is None:
             return "montant non renseigné (fee_eur)"
         if ref.fee_eur < tender.min_fee_eur:
-            return f"montant {ref.fee_eur} € inférieur au minimum de {tender.min_fee_eur} €"
+            return (
+                f"montant {_eur(ref.fee_eur)} inférieur au minimum de {_eur(tender.min_fee_eur)}"
+            )
     return None
+
+
+def _eur(amount: int) -> str:
+    return f"{amount:,}".replace(",", "\u202f") + " €"
 
 
 def _recency(ref: Reference, year: int) -> int:

@@ -37,8 +37,10 @@ def load_tender(path: Path) -> Tender:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise TenderFileError(path, f"cannot read the tender file: {err}") from err
+    except OSError as err:
+        raise TenderFileError(path, f"cannot read the tender file: {err.strerror or err}") from err
+    except UnicodeDecodeError as err:
+        raise TenderFileError(path, f"not UTF-8 text ({err.reason} at byte {err.start})") from err
     try:
         data = yaml.load(text, Loader=yaml_loader())
     except yaml.YAMLError as err:

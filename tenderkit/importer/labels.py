@@ -56,8 +56,9 @@ _duration        durée | durée de la mission | durée de réalisation | durée
 mission_type     type de mission | nature de la mission | type de prestation |
                  nature de la prestation | type d'intervention | nature de l'intervention |
                  catégorie | type | nature | catégorie de mission | domaine |
-                 _mission | prestation | type de la mission | mission principale |
+                 type de la mission | mission principale |
                  type d'étude | nature de l'étude | nature des missions | type de missions
+_mission         mission | prestation | mission de l'équipe | notre mission
 fee_eur          montant | montant de la mission | montant des honoraires | honoraires |
                  montant des prestations | montant de la prestation | montant du marché |
                  montant des missions | montant de nos honoraires | budget de la mission |
@@ -67,7 +68,7 @@ fee_eur          montant | montant de la mission | montant des honoraires | hono
                  coût de la mission | montant global | montant de la rémunération |
                  montant forfaitaire | montant de l'étude | montant de la prestation réalisée |
                  montant du marché notifié | montant notifié | montant facturé |
-                 chiffre d'affaires | montant des honoraires perçus
+                 montant des honoraires perçus
 project_cost_eur coût du projet | coût des travaux | montant des travaux | coût de l'opération |
                  montant de l'opération | montant du projet | budget du projet |
                  budget de l'opération | coût global | coût total | coût global du projet |
@@ -91,7 +92,7 @@ team             équipe | équipe projet | groupement | membres du groupement |
                  membres de l'équipe | personnel mobilisé | personnels mobilisés |
                  équipe interne | équipe dédiée | chargés de mission | chargé de mission |
                  chargée de mission | personnes ressources projet | mandataire du groupement | cotraitance |
-                 sous traitance | en groupement avec | en association avec | associés
+                 sous traitance | en groupement avec | en association avec
 consultants      consultants mobilisés | consultant mobilisé | consultants | consultant |
                  intervenants | intervenant | équipe mobilisée | personnes mobilisées |
                  experts mobilisés | moyens humains | moyens humains mobilisés | collaborateurs |
