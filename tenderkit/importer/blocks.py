@@ -18,6 +18,7 @@ from tenderkit.importer.labels import (
     match_label,
     match_label_prefix,
 )
+from tenderkit.importer.layout import split_pairs
 from tenderkit.importer.values import clean_line, split_items, strip_bullet, tidy_item
 
 
@@ -38,7 +39,9 @@ class Block:
     lines: list[Line | None] = field(default_factory=list)
 
 
-_GAP = re.compile(r"\t+|[ \u00a0]{3,}")
+#: What separates a label from its value without a colon: a tab, columns of spaces as PDF
+#: tables give, or dot leaders ("Maître d'ouvrage ........ Ville de Brest").
+_GAP = re.compile(r"\t+|[ \u00a0]{3,}|[ \u00a0]*(?:[.…_][ \u00a0]?){3,}[ \u00a0]*")
 
 
 def _join(lines: list[str]) -> str:
@@ -74,9 +77,28 @@ def _split_label(raw: str, text: str, bullet: bool) -> tuple[Label, str] | None:
     return None
 
 
+def _nested(label: Label, value: str) -> str:
+    """``"Mandataire : X"`` given as the value of "Équipe": the inner label is dropped."""
+    if ":" in value:
+        inner = _split_label(value, value, False)
+        if inner and inner[0].field == label.field:
+            return inner[1]
+    return value
+
+
+def _expand(raw_lines: list[str]) -> list[str]:
+    """Lines holding several ``label : value`` pairs, one pair per line."""
+    lines: list[str] = []
+    for raw in raw_lines:
+        text = clean_line(raw) if "\t" not in raw else raw.strip()
+        pairs = split_pairs(text) if text and not strip_bullet(text)[1] else None
+        lines.extend(pairs or [raw])
+    return lines
+
+
 def split_blocks(raw_lines: list[str], loose: bool = False) -> list[Block]:
     blocks = [Block(None)]
-    for raw in raw_lines:
+    for raw in _expand(raw_lines):
         text = clean_line(raw)
         if not text:
             blocks[-1].lines.append(None)
@@ -95,7 +117,7 @@ def split_blocks(raw_lines: list[str], loose: bool = False) -> list[Block]:
             if sep and looks_like_label(clean_line(head)):  # "Surface : 12 ha": no such field
                 opened = (Label("_unknown", clean_line(head)), clean_line(tail))
         if opened:
-            blocks.append(Block(opened[0], opened[1]))
+            blocks.append(Block(opened[0], _nested(*opened)))
         else:
             current.lines.append(Line(body, bullet))
     return blocks

@@ -85,10 +85,12 @@ def text_lines(path: Path, *, markdown: bool = False) -> list[str]:
         raise FicheImportError(path, f"cannot read: {err.strerror or err}") from err
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise FicheImportError(path, "empty file")
+    from tenderkit.importer.layout import pipe_table_lines
+
     lines = decode_text(data, path).splitlines()
     if markdown:
         lines = [_plain_markdown(line) for line in lines]
-    return lines
+    return pipe_table_lines(lines)
 
 
 def _plain_markdown(line: str) -> str:
@@ -127,7 +129,7 @@ def docx_lines(path: Path) -> list[str]:
             lines.extend(_table_lines(block))
             lines.append("")
         else:
-            lines.append(_paragraph_text(block))
+            lines.extend(_paragraph_text(block).split("\n"))
     return lines
 
 
@@ -140,20 +142,28 @@ def _paragraph_text(paragraph: Paragraph) -> str:
     p_pr = paragraph._p.pPr
     numbered = p_pr is not None and p_pr.numPr is not None
     if text.strip() and (numbered or style.lower().startswith("list")):
-        return f"- {text}"
+        return "\n".join(f"- {part}" for part in text.split("\n") if part.strip())
     return text
 
 
 def _table_lines(table: Table) -> list[str]:
+    from tenderkit.importer.layout import row_lines, row_pairs
+
     lines: list[str] = []
     for row in table.rows:
         cells: list[_Cell] = []
         for cell in row.cells:
             if not cells or cell._tc is not cells[-1]._tc:  # merged cells repeat
                 cells.append(cell)
-        texts = [[_paragraph_text(p) for p in cell.paragraphs] for cell in cells]
+        texts = [
+            [part for p in cell.paragraphs for part in _paragraph_text(p).split("\n")]
+            for cell in cells
+        ]
         texts = [[t for t in cell if t.strip()] for cell in texts]
-        if len(cells) == 2 and texts[0]:
+        joined = [" ".join(cell) for cell in texts]
+        if row_pairs(joined) is not None:  # "label | value | label | value"
+            lines.extend(row_lines(joined))
+        elif len(cells) == 2 and texts[0]:
             label = " ".join(t.strip() for t in texts[0]).rstrip(": \t")
             value = texts[1]
             first = value[0] if value and not value[0].startswith("- ") else ""

@@ -93,6 +93,7 @@ def parse_fiche(
         assert block.label is not None
         by_field.setdefault(block.label.field, []).append(block)
     _refuse_several(by_field)
+    _resolve_mission(by_field)
     out: dict[str, Any] = {}
 
     def scalar(name: str) -> str | None:
@@ -122,7 +123,10 @@ def parse_fiche(
     out["components"] = _components(out["components"], vocabulary, warnings)
     out["stakes"] = paragraphs(by_field.get("stakes", []))
     out["contact"] = _contact(
-        scalar("_contact"), scalar("_role"), scalar("_phone"), scalar("_email")
+        _contact_text(by_field.pop("_contact", []), warnings) or None,
+        scalar("_role"),
+        scalar("_phone"),
+        scalar("_email"),
     )
     confidential = scalar("confidential")
     out["confidential"] = False
@@ -150,6 +154,29 @@ def parse_fiche(
     if title_generated:
         missing.insert(0, "title")
     return ParsedFiche(out, warnings, missing, title_generated)
+
+
+def _resolve_mission(by_field: dict[str, list[Block]]) -> None:
+    """"Mission : AMO" names the mission type; "MISSION" over bullets or a paragraph is content.
+
+    A same-line value is the mission type (unless "Type de mission" gives it); lines below
+    it, or a bare heading's several lines, bullets or long text, are the mission's content.
+    """
+    for block in by_field.pop("_mission", []):
+        assert block.label is not None
+        typed = "mission_type" in by_field
+        lines = [line for line in block.lines if line is not None]
+        short_single = len(lines) == 1 and not lines[0].bullet and len(lines[0].text) <= 80
+        if block.value and not typed:
+            if any(line.bullet for line in lines):  # "Mission : AMO" over its bullets
+                by_field["mission_type"] = [Block(block.label, block.value)]
+                by_field.setdefault("content", []).append(Block(block.label, "", block.lines))
+            else:
+                by_field["mission_type"] = [block]
+        elif not block.value and short_single and not typed:
+            by_field["mission_type"] = [Block(block.label, "", block.lines)]
+        else:
+            by_field.setdefault("content", []).append(block)
 
 
 def _refuse_several(by_field: dict[str, list[Block]]) -> None:
@@ -290,6 +317,35 @@ def _components(items: list[str], vocabulary: Vocabulary | None, warnings: list[
         if name not in result:
             result.append(name)
     return result
+
+
+_CONTACT_LINE_MAX = 80
+
+
+def _contact_text(blocks: list[Block], warnings: list[str]) -> str:
+    """The contact's text; short lines under it (role, phone, e-mail) belong to it.
+
+    A Word cell or a text fiche often gives the name, the role, the phone and the e-mail on
+    lines of their own. Up to four short lines are read that way; anything longer is reported.
+    """
+    texts: list[str] = []
+    for block in blocks:
+        value, leftover = scalar_value(block)
+        short = len(leftover) <= 4 and all(
+            len(text) <= _CONTACT_LINE_MAX and not text.rstrip().endswith(".")
+            or EMAIL.search(text)
+            for text in leftover
+        )
+        parts = [value, *leftover] if short else [value]
+        if not short:
+            warnings.extend(
+                f"not imported (after '{block.label.text}'): {text!r}" for text in leftover  # type: ignore[union-attr]
+            )
+        texts.append(", ".join(part for part in parts if part))
+    for other in texts[1:]:
+        if other and other != texts[0]:
+            warnings.append(f"contact: kept {texts[0]!r}, ignored a second value {other!r}")
+    return texts[0] if texts else ""
 
 
 def _contact(

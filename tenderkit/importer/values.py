@@ -221,10 +221,14 @@ _PUBLIC_NAME = re.compile(
     r"^(?:ville|commune|mairie|ept|etablissement public|departement|conseil departemental|"
     r"region|conseil regional|metropole|communaute d.agglomeration|communaute de communes|"
     r"communaute urbaine|communaute d.agglo|agglomeration|ca|cc|cu|spl|oph|office public|"
-    r"syndicat mixte|prefecture|ministere|epa|epf|epci|etat)\b"
-    r"|\b(?:office public de l.habitat|etablissement public)\b"
+    r"syndicat mixte|syndicat intercommunal|sivom|sivu|prefecture|ministere|epa|epf|epci|"
+    r"etat|ccas|centre communal d.action sociale|societe publique locale|"
+    r"direction departementale|ddtm?|dreal|conseil de territoire)\b"
+    r"|\b(?:office public de l.habitat|etablissement public|societe publique locale|"
+    r"communaute d.agglomeration|communaute de communes|communaute urbaine)\b"
+    r"|\bmetropole$"  # "Rennes Métropole", "Bordeaux Métropole"
 )
-_PRIVATE_NAME = re.compile(r"\b(?:sarl|sas|sasu|sci|eurl)\b")
+_PRIVATE_NAME = re.compile(r"\b(?:sarl|sas|sasu|sci|eurl|snc|sa d.hlm)\b")
 
 
 def client_type_from_label(text: str) -> str | None:

@@ -1,0 +1,89 @@
+"""Layouts that hold several fields on one row or line, turned into one field per line.
+
+- table rows (Word tables, Markdown/plain-text ``| a | b |`` rows): a two-cell row is
+  ``label<TAB>value``; a row of four (six …) cells alternating recognised labels and values
+  (``Maître d'ouvrage | Ville de X | Année | 2021``) gives one ``label<TAB>value`` line per pair;
+- one line holding several ``label : value`` pairs separated by ``|``, ``•``, ``·``, a dash
+  between spaces, a tab or a wide gap (``Client : Ville de Pantin | Année : 2023``).
+
+Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenderkit.importer.labels import match_label
+
+_PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PAIR_SEP = re.compile(r"\s+[|•·]\s+|\s+[–—]\s+|\s+-\s+|\t+|\s{3,}")
+
+
+def is_label(text: str) -> bool:
+    """Whether a cell's text is a recognised label (``Maître d'ouvrage :``)."""
+    label = match_label(text.strip().rstrip(":： ").strip())
+    return label is not None and label.field != "_unknown"
+
+
+def row_pairs(cells: list[str]) -> list[tuple[str, str]] | None:
+    """``[(label, value), …]`` for a row of 4, 6 … cells alternating labels and values."""
+    if len(cells) < 4 or len(cells) % 2:
+        return None
+    pairs = [(cells[i], cells[i + 1]) for i in range(0, len(cells), 2)]
+    if all(is_label(label) for label, _ in pairs if label.strip()):
+        return [(label.strip().rstrip(":： ").strip(), value) for label, value in pairs]
+    return None
+
+
+def pipe_table_lines(lines: list[str]) -> list[str]:
+    """Plain-text / Markdown table rows as fiche lines; rule rows (``|---|---|``) dropped."""
+    out: list[str] = []
+    for line in lines:
+        if _PIPE_RULE.fullmatch(line) and "-" in line and "|" in line:
+            continue
+        match = _PIPE_ROW.match(line)
+        if not match or line.count("|") < 3:
+            out.append(line)
+            continue
+        cells = [cell.strip() for cell in match.group(1).split("|")]
+        out.extend(row_lines(cells))
+    return out
+
+
+def row_lines(cells: list[str]) -> list[str]:
+    """One table row (cell texts) as fiche lines."""
+    if len(cells) == 2 and cells[0].strip():
+        label, value = cells[0].strip().rstrip(":： ").strip(), cells[1].strip()
+        return [f"{label}\t{value}" if value else f"{label}:"]
+    pairs = row_pairs(cells)
+    if pairs is not None:
+        return [
+            f"{label}\t{value.strip()}" if value.strip() else f"{label}:"
+            for label, value in pairs
+            if label
+        ]
+    return [cell for cell in cells if cell.strip()]
+
+
+def split_pairs(text: str) -> list[str] | None:
+    """The ``label : value`` pairs of one line holding two or more, else ``None``."""
+    text = text.strip()
+    if text.count(":") < 2:
+        return None
+    segments: list[str] = []
+    starts: list[int] = []
+    start = 0
+    for gap in [*_PAIR_SEP.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        part = text[start:end]
+        head, sep, _ = part.partition(":")
+        if sep and is_label(head):
+            segments.append(part.strip())
+            starts.append(start)
+        elif segments:
+            segments[-1] = text[starts[-1] : end].strip()  # "mars 2019 – juin 2021"
+        else:
+            return None
+        start = gap.end() if gap else len(text)
+    return segments if len(segments) >= 2 else None
