@@ -187,6 +187,10 @@ _IGNORED = (
 )
 
 
+_NUMBERING = re.compile(r"(?:\s+(?:n|no|numero))?\s+\d{1,3}$")
+_NUMBERED_TITLES = frozenset({"reference", "fiche", "fiche reference", "projet", "operation"})
+
+
 def label_key(text: str) -> str:
     """The comparison key of a label: folded words without articles or tax words."""
     words = re.findall(r"[a-z0-9]+", fold(text).replace("œ", "oe"))
@@ -234,6 +238,9 @@ def match_label(text: str) -> Label | None:
     found = _BY_KEY.get(key)
     if found is None and " " not in candidate.strip() and key.endswith("s"):
         found = _BY_KEY.get(key[:-1])
+    numbered = _NUMBERING.sub("", key).strip()
+    if found is None and numbered != key and numbered in _NUMBERED_TITLES:
+        found = "title"  # "Référence n°3 : Plan guide", "Projet 2 : …"
     if found is None:
         return None
     return Label(found, candidate, label_tax(candidate))

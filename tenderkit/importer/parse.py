@@ -196,6 +196,8 @@ def _title(
     value: str | None, preamble: Block, by_field: dict[str, list[Block]], warnings: list[str]
 ) -> tuple[str | None, bool]:
     lines = [line for group in block_groups(preamble) for line in group]
+    while not value and lines and is_boilerplate(lines[0].text):  # "RÉFÉRENCE N°2"
+        warnings.append(f"not imported (before the first field): {lines.pop(0).text!r}")
     if value:
         warnings.extend(f"not imported (before the first field): {line.text!r}" for line in lines)
         return value, False
@@ -210,6 +212,22 @@ def _title(
     return title, title is None
 
 
+_BOILERPLATE_WORDS = frozenset(
+    "fiche fiches reference references similaire similaires projet projets de d l la le les "
+    "du des equipe n no numero num principale principales nos notre annexe dossier candidature "
+    "mission missions realisees recentes operation operations et en cours".split()
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """A heading of the document, not of the mission: "RÉFÉRENCE N°2", "Fiche référence 4"."""
+    words = re.findall(r"[a-z]+", fold(text))
+    return (
+        bool({"fiche", "fiches", "reference", "references"} & set(words))
+        and all(word in _BOILERPLATE_WORDS for word in words)
+    )
+
+
 def _made_title(out: dict[str, Any]) -> str:
     years = str(out["start_year"])
     if out["end_year"] is None:
@@ -222,11 +240,14 @@ def _made_title(out: dict[str, Any]) -> str:
 def _client_type(value: str | None, client: str | None, warnings: list[str]) -> str | None:
     if value:
         found = client_type_from_label(value)
-        if found is None:
-            warnings.append(
-                f"client_type: could not read {value!r} as public or private: left empty"
-            )
-        return found
+        if found is not None:
+            return found
+        by_name = client_type_from_name(client) if client else None
+        warnings.append(
+            f"client_type: could not read {value!r} as public or private: "
+            + (f"{by_name} from the client's name" if by_name else "left empty")
+        )
+        return by_name
     return client_type_from_name(client) if client else None
 
 
