@@ -89,10 +89,8 @@ team             équipe | équipe projet | groupement | membres du groupement |
                  sous traitants | bureau d'études | bureaux d'études | partenaires du groupement |
                  composition du groupement | équipe de maîtrise d'oeuvre | titulaire |
                  composition de l'équipe | composition équipe | équipe du groupement |
-                 membres de l'équipe | personnel mobilisé | personnels mobilisés |
-                 équipe interne | équipe dédiée | chargés de mission | chargé de mission |
-                 chargée de mission | personnes ressources projet | mandataire du groupement | cotraitance |
-                 sous traitance | en groupement avec | en association avec
+                 mandataire du groupement | cotraitance | sous traitance | en groupement avec |
+                 en association avec
 consultants      consultants mobilisés | consultant mobilisé | consultants | consultant |
                  intervenants | intervenant | équipe mobilisée | personnes mobilisées |
                  experts mobilisés | moyens humains | moyens humains mobilisés | collaborateurs |

@@ -157,7 +157,7 @@ def parse_fiche(
 
 
 def _resolve_mission(by_field: dict[str, list[Block]]) -> None:
-    """"Mission : AMO" names the mission type; "MISSION" over bullets or a paragraph is content.
+    """ "Mission : AMO" names the mission type; "MISSION" over bullets or a paragraph is content.
 
     A same-line value is the mission type (unless "Type de mission" gives it); lines below
     it, or a bare heading's several lines, bullets or long text, are the mission's content.
@@ -222,9 +222,8 @@ _BOILERPLATE_WORDS = frozenset(
 def is_boilerplate(text: str) -> bool:
     """A heading of the document, not of the mission: "RÉFÉRENCE N°2", "Fiche référence 4"."""
     words = re.findall(r"[a-z]+", fold(text))
-    return (
-        bool({"fiche", "fiches", "reference", "references"} & set(words))
-        and all(word in _BOILERPLATE_WORDS for word in words)
+    return bool({"fiche", "fiches", "reference", "references"} & set(words)) and all(
+        word in _BOILERPLATE_WORDS for word in words
     )
 
 
@@ -351,18 +350,16 @@ def _contact_text(blocks: list[Block], warnings: list[str]) -> str:
     """
     texts: list[str] = []
     for block in blocks:
-        value, leftover = scalar_value(block)
-        short = len(leftover) <= 4 and all(
-            len(text) <= _CONTACT_LINE_MAX and not text.rstrip().endswith(".")
-            or EMAIL.search(text)
-            for text in leftover
-        )
-        parts = [value, *leftover] if short else [value]
-        if not short:
-            warnings.extend(
-                f"not imported (after '{block.label.text}'): {text!r}" for text in leftover  # type: ignore[union-attr]
-            )
-        texts.append(", ".join(part for part in parts if part))
+        lines = [line.text for group in block_groups(block) for line in group]
+        head, rest = lines[:1], lines[1:]
+        if len(rest) <= 4 and all(
+            EMAIL.search(text) or len(text) <= _CONTACT_LINE_MAX and not text.endswith(".")
+            for text in rest
+        ):
+            head, rest = lines, []
+        shown = block.label.text if block.label else "Contact"
+        warnings.extend(f"not imported (after '{shown}'): {text!r}" for text in rest)
+        texts.append(", ".join(tidy_item(text) for text in head if text.strip()))
     for other in texts[1:]:
         if other and other != texts[0]:
             warnings.append(f"contact: kept {texts[0]!r}, ignored a second value {other!r}")

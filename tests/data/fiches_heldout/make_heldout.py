@@ -205,7 +205,11 @@ EXPECTED["03-gusp-mail-rennes"] = expected(
     director="Anne Le Goff",
     consultants=["Anne Le Goff", "Yann Morvan", "Lucie Perrin"],
     actors=["Archipel Habitat", "Neotoa", "conseil citoyen du Mail", "Ville de Rennes"],
-    components=["Gestion urbaine de proximité", "Concertation", "Sécurité et tranquillité publique"],
+    components=[
+        "Gestion urbaine de proximité",
+        "Concertation",
+        "Sécurité et tranquillité publique",
+    ],
     stakes=(
         "Le quartier du Mail cumulait des dysfonctionnements de gestion (encombrants, éclairage, "
         "halls dégradés) que les habitants ne signalaient plus. La métropole voulait un plan "
@@ -575,7 +579,7 @@ def docx_10(path: Path) -> None:
     table.style = "Table Grid"
     for row in rows:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row):
+        for cell, text in zip(cells, row, strict=True):
             cell.text = text
     p = doc.add_paragraph()
     p.add_run("CONTEXTE").bold = True
@@ -897,12 +901,16 @@ def pdf_15(path: Path) -> None:
     pdf = _pdf()
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(0, 9, "Balades urbaines et atelier mémoire aux Courtillières", new_x="LMARGIN",
-                   new_y="NEXT")
+    pdf.multi_cell(
+        0, 9, "Balades urbaines et atelier mémoire aux Courtillières", new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.set_font("DejaVu", "", 10)
     pdf.multi_cell(
-        0, 6, "Client : Ville de Pantin | Année : 2023 | Montant : 18 k€ HT",
-        new_x="LMARGIN", new_y="NEXT",
+        0,
+        6,
+        "Client : Ville de Pantin | Année : 2023 | Montant : 18 k€ HT",
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     pdf.multi_cell(0, 6, "Localisation : Pantin (93)", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
