@@ -64,11 +64,14 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
 
     def add(text: str) -> None:
         canonical = terms.canonical(text)
-        key = f"c:{canonical}" if canonical else f"k:{' '.join(_phrase(text))}"
+        # a keyword that is a known trade term brings its synonyms (NPRU also finds NPNRU)
+        term = terms.term(canonical) if canonical else vocabulary.terms.term(
+            vocabulary.terms.canonical(text) or "")
+        key = f"c:{canonical}" if canonical else (
+            f"t:{term.name}" if term else f"k:{' '.join(_phrase(text))}")
         if key in seen:
             return
         seen.add(key)
-        term = terms.term(canonical) if canonical else None
         spellings = [text, *term.spellings] if term else [text]
         phrases = [p for p in dict.fromkeys(_phrase(s) for s in spellings) if p]
         if phrases:
@@ -124,26 +127,33 @@ class Equivalents:
     def _compute(self, stem: str) -> set[str]:
         if len(stem) < 5 or stem.isdigit():
             return {stem} & set(self._starting_with(stem))
-        # the same word with a longer or shorter stem: "pilot" / "pilotag"
+        # the same word with a longer or shorter stem ("pilot" / "pilotag", "financ" /
+        # "financi"), but only for the leftovers Snowball leaves on word forms: "habit"
+        # (habitants) is not "habitat", "commun" is not "communaut" (communauté)
         same = {
             c
             for c in self._starting_with(stem[:5])
-            if (c.startswith(stem) and len(c) - len(stem) <= 3)
-            or (stem.startswith(c) and len(stem) - len(c) <= 3)
+            if c == stem
+            or (c.startswith(stem) and c[len(stem) :] in _LEFTOVERS)
+            or (stem.startswith(c) and stem[len(c) :] in _LEFTOVERS)
         }
         # a typo defeats the stemmer ("concertaiton" stays whole), so compare the stem and the
-        # whole word with the library's stems sharing their first two letters
+        # whole word with the library's stems sharing their first two letters and length
         from rapidfuzz import fuzz, process
 
         for probe in {stem, self.surfaces.get(stem, stem)}:
-            if len(probe) < 6:
+            if len(probe) < 7:
                 continue
-            pool = [c for c in self._starting_with(probe[:2]) if abs(len(c) - len(probe)) <= 2]
+            pool = [c for c in self._starting_with(probe[:2]) if abs(len(c) - len(probe)) <= 1]
             for candidate, _score, _i in process.extract(
-                probe, pool, scorer=fuzz.ratio, score_cutoff=86, limit=None
+                probe, pool, scorer=fuzz.ratio, score_cutoff=88, limit=None
             ):
                 same.add(candidate)
         return same
+
+
+#: What Snowball may leave at the end of one word's forms ("pilotag", "financi").
+_LEFTOVERS = frozenset({"e", "i", "s", "ag"})
 
 
 def fts_query(phrases: list[Phrase], equivalents: Equivalents) -> str | None:

@@ -93,11 +93,13 @@ class TermSet:
 
 @dataclass
 class Vocabulary:
-    """Components and mission types known to a library."""
+    """Components, mission types and other trade terms known to a library."""
 
     components: TermSet
     mission_types: TermSet
     source: Path | None = None
+    #: Other words of the trade with their synonyms (NPNRU / NPRU, QPV...), for matching.
+    terms: TermSet = field(default_factory=lambda: TermSet([]))
 
 
 def _parse_terms(raw: object, key: str, path: Path) -> list[Term]:
@@ -138,6 +140,7 @@ def parse_vocabulary(text: str, path: Path) -> Vocabulary:
         TermSet(_parse_terms(data.get("components"), "components", path)),
         TermSet(_parse_terms(data.get("mission_types"), "mission_types", path)),
         path,
+        TermSet(_parse_terms(data.get("terms"), "terms", path)),
     )
 
 

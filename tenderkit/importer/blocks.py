@@ -18,7 +18,7 @@ from tenderkit.importer.labels import (
     match_label,
     match_label_prefix,
 )
-from tenderkit.importer.layout import split_pairs
+from tenderkit.importer.layout import loose_row, split_loose, split_pairs
 from tenderkit.importer.values import clean_line, split_items, strip_bullet, tidy_item
 
 
@@ -111,6 +111,12 @@ def split_blocks(raw_lines: list[str], loose: bool = False) -> list[Block]:
         )
         if opened is None and loose and not bullet:
             opened = match_label_prefix(body, scalar_context=scalar_context)
+            pairs = (
+                (split_loose(*opened) if opened else loose_row(body)) if scalar_context else None
+            )
+            if pairs:  # "Client X Lieu Y": a 4-column PDF table row
+                *firsts, opened = pairs
+                blocks.extend(Block(label, value) for label, value in firsts)
         if opened is None and scalar_context and not bullet:
             tab = "\t" in raw.strip()
             head, sep, tail = raw.strip().partition("\t") if tab else body.partition(":")

@@ -4,7 +4,9 @@
   ``label<TAB>value``; a row of four (six …) cells alternating recognised labels and values
   (``Maître d'ouvrage | Ville de X | Année | 2021``) gives one ``label<TAB>value`` line per pair;
 - one line holding several ``label : value`` pairs separated by ``|``, ``•``, ``·``, a dash
-  between spaces, a tab or a wide gap (``Client : Ville de Pantin | Année : 2023``).
+  between spaces, a tab or a wide gap (``Client : Ville de Pantin | Année : 2023``);
+- a PDF row of a four-column table, where every gap is lost
+  (``Client Val d'Oise Habitat Lieu Goussainville (95)``).
 
 Pure functions, no I/O.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from tenderkit.importer.labels import match_label
+from tenderkit.importer.labels import Label, match_label, match_label_prefix
 
 _PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -87,3 +89,35 @@ def split_pairs(text: str) -> list[str] | None:
             return None
         start = gap.end() if gap else len(text)
     return segments if len(segments) >= 2 else None
+
+
+def split_loose(label: Label, value: str) -> list[tuple[Label, str]]:
+    """A PDF row's ``label value`` read as several pairs when a second label follows.
+
+    The second label must be one :func:`match_label_prefix` accepts on its own (several
+    words, a one-word label with a value of its type, or an unambiguous one), start with a
+    capital and fill another field: "Client Ville de Lieusaint" stays one value.
+    """
+    words = value.split()
+    for index in range(1, len(words) - 1):
+        if not words[index][:1].isupper():
+            continue
+        found = match_label_prefix(" ".join(words[index:]), scalar_context=True)
+        if found is None or found[0].field in (label.field, "_ignored", "_unknown", "title"):
+            continue
+        return [(label, " ".join(words[:index])), *split_loose(*found)]
+    return [(label, value)]
+
+
+def loose_row(text: str) -> list[tuple[Label, str]] | None:
+    """``Mission Relogement Public / privé Public``: a row starting with a weak one-word
+    label, read only because a second, strong label follows on the same line."""
+    words = text.split()
+    for n in (1, 2, 3):
+        label = match_label(" ".join(words[:n])) if len(words) > n + 2 else None
+        if label is None or label.field in ("_ignored", "_unknown"):
+            continue
+        pairs = split_loose(label, " ".join(words[n:]))
+        if len(pairs) >= 2:
+            return pairs
+    return None

@@ -14,6 +14,7 @@ from typing import Any
 
 from tenderkit.importer.blocks import (
     Block,
+    Line,
     block_groups,
     list_items,
     paragraphs,
@@ -198,6 +199,10 @@ def _title(
     lines = [line for group in block_groups(preamble) for line in group]
     while not value and lines and is_boilerplate(lines[0].text):  # "RÉFÉRENCE N°2"
         warnings.append(f"not imported (before the first field): {lines.pop(0).text!r}")
+    if lines and not value:  # "Référence 5 – Plan guide du quartier Mistral"
+        prefix = _NUMBERED_PREFIX.match(lines[0].text)
+        if prefix and prefix.end() < len(lines[0].text):
+            lines[0] = Line(lines[0].text[prefix.end() :], lines[0].bullet)
     if value:
         warnings.extend(f"not imported (before the first field): {line.text!r}" for line in lines)
         return value, False
@@ -216,6 +221,11 @@ _BOILERPLATE_WORDS = frozenset(
     "fiche fiches reference references similaire similaires projet projets de d l la le les "
     "du des equipe n no numero num principale principales nos notre annexe dossier candidature "
     "mission missions realisees recentes operation operations et en cours".split()
+)
+
+
+_NUMBERED_PREFIX = re.compile(
+    r"(?i)\s*(?:fiche\s+)?r[ée]f[ée]rence\s*(?:n\s*[°o.]?\s*)?\d{1,3}\s*[:–—-]\s*"
 )
 
 

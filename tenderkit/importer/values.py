@@ -271,6 +271,7 @@ def split_contact(text: str) -> dict[str, str | None]:
         rest,
         flags=re.IGNORECASE,
     )
+    rest = re.sub(r"^([^(,;–—|]+?)\s*\(([^()]+)\)", r"\1, \2", rest.strip())  # "Nom (rôle)"
     parts = [
         p for p in (tidy_item(x.strip(" -–—/|()")) for x in re.split(r"[,;–—|]| - ", rest)) if p
     ]
