@@ -19,6 +19,9 @@ from tenderkit.importer.labels import Label, match_label, match_label_prefix
 
 _PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LINK = re.compile(
+    r"(?:de|du|des|d'|d’|la|le|les|l'|l’|à|a|au|aux|en|et|ou|pour|sur|par|avec|dans)"
+)
 _PAIR_SEP = re.compile(r"\s+[|•·]\s+|\s+[–—]\s+|\s+-\s+|\t+|\s{3,}")
 
 
@@ -100,10 +103,12 @@ def split_loose(label: Label, value: str) -> list[tuple[Label, str]]:
     """
     words = value.split()
     for index in range(1, len(words) - 1):
-        if not words[index][:1].isupper():
-            continue
+        if not words[index][:1].isupper() or _LINK.fullmatch(words[index - 1].lower()):
+            continue  # "Cœur de Lieu Saint": a label word after "de" is part of a name
         found = match_label_prefix(" ".join(words[index:]), scalar_context=True)
         if found is None or found[0].field in (label.field, "_ignored", "_unknown", "title"):
+            continue
+        if found[1][:1].islower():  # "… la Ville et son …": a sentence, not a row
             continue
         return [(label, " ".join(words[:index])), *split_loose(*found)]
     return [(label, value)]
@@ -115,7 +120,7 @@ def loose_row(text: str) -> list[tuple[Label, str]] | None:
     words = text.split()
     for n in (1, 2, 3):
         label = match_label(" ".join(words[:n])) if len(words) > n + 2 else None
-        if label is None or label.field in ("_ignored", "_unknown"):
+        if label is None or label.field in ("_ignored", "_unknown") or words[n][:1].islower():
             continue
         pairs = split_loose(label, " ".join(words[n:]))
         if len(pairs) >= 2:

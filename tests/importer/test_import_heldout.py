@@ -9,10 +9,16 @@ from pathlib import Path
 import pytest
 
 from tenderkit.importer.blocks import split_blocks
-from tenderkit.importer.labels import match_label
-from tenderkit.importer.layout import pipe_table_lines, row_lines, split_pairs
+from tenderkit.importer.labels import Label, match_label
+from tenderkit.importer.layout import (
+    loose_row,
+    pipe_table_lines,
+    row_lines,
+    split_loose,
+    split_pairs,
+)
 from tenderkit.importer.parse import is_boilerplate, parse_fiche
-from tenderkit.importer.values import client_type_from_name
+from tenderkit.importer.values import client_type_from_name, split_contact
 from tenderkit.vocabulary import load_vocabulary
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,6 +50,14 @@ def test_heldout_accuracy_floor() -> None:
     assert suffixes.count(".docx") >= 5 and suffixes.count(".pdf") >= 3
     assert sum(s in (".txt", ".md") for s in suffixes) >= 6
     assert not [s.name for s in scores if s.error]
+    assert bench.accuracy(scores) >= 0.95
+    assert sum(len(s.invented) for s in scores) == 0
+
+
+def test_heldout_round2_accuracy_floor() -> None:
+    bench = _bench()
+    scores = bench.measure(HELDOUT / "round2")
+    assert len(scores) == 6 and not [s.name for s in scores if s.error]
     assert bench.accuracy(scores) >= 0.95
     assert sum(len(s.invented) for s in scores) == 0
 
@@ -289,3 +303,82 @@ def test_boilerplate_headings(first: str, boilerplate: bool) -> None:
 )
 def test_titles(text: str, title: str) -> None:
     assert parse(text)["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Marc Vandamme (chef du service habitat) – m.v@cud.fr",
+            "Marc Vandamme",
+            "chef du service habitat",
+        ),
+        ("Jean Martin (DGA), Directeur", "Jean Martin", "DGA, Directeur"),
+        ("Mme Dupont, cheffe de projet", "Mme Dupont", "cheffe de projet"),
+    ],
+)
+def test_contact_role_in_parentheses(text: str, name: str, role: str) -> None:
+    found = split_contact(text)
+    assert (found["name"], found["role"]) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Référence 5 – Plan guide du quartier Mistral", "Plan guide du quartier Mistral"),
+        ("Référence n°12 : Étude de programmation", "Étude de programmation"),
+        ("Fiche référence 3 - AMO habitat", "AMO habitat"),
+        ("Références et méthodes du projet", "Références et méthodes du projet"),
+    ],
+)
+def test_numbered_reference_prefix_dropped_from_title(first: str, title: str) -> None:
+    assert parse(first + "\n" + BASE)["title"] == title
+
+
+def _pairs(pairs: list[tuple[Label, str]] | None) -> list[tuple[str, str]] | None:
+    return None if pairs is None else [(label.field, value) for label, value in pairs]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        (
+            "client",
+            "Val d'Oise Habitat Lieu Goussainville (95)",
+            [("client", "Val d'Oise Habitat"), ("location", "Goussainville (95)")],
+        ),
+        (
+            "_years",
+            "2019 – 2020 Montant 36 000 € HT",
+            [("_years", "2019 – 2020"), ("fee_eur", "36 000 € HT")],
+        ),
+        (
+            "client",
+            "Communauté de communes Cœur de Lieu Saint",
+            [("client", "Communauté de communes Cœur de Lieu Saint")],
+        ),
+        (
+            "client",
+            "Ville de Bondy et son Client principal",
+            [("client", "Ville de Bondy et son Client principal")],
+        ),
+        ("location", "Quartier du Site Olympique", [("location", "Quartier du Site Olympique")]),
+    ],
+)
+def test_pdf_rows_with_two_pairs(field: str, value: str, expected: list) -> None:
+    assert _pairs(split_loose(Label(field, field), value)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Mission Relogement Public / privé Public",
+            [("_mission", "Relogement"), ("client_type", "Public")],
+        ),
+        ("Mission de conseil pour la Ville et son Client principal", None),
+        ("Mission Relogement des familles", None),
+    ],
+)
+def test_pdf_rows_starting_with_a_weak_label(line: str, expected: list | None) -> None:
+    assert _pairs(loose_row(line)) == expected
