@@ -473,13 +473,13 @@ class SegmentSearch:
 
     def summarize(
         self, queries: list[tuple[str, bool]], weights: dict[str, float]
-    ) -> Iterator[tuple[int, float, int, int]]:
-        """For each reference matching any query: (position, best field weight, mask, hits).
+    ) -> Iterator[tuple[int, int, float, int]]:
+        """For each query and reference it matches: (position, query number, best weight, hits).
 
-        ``queries`` are (FTS5 expression, skip components field) pairs, one per group; ``mask``
-        has bit *i* set when query *i* matched; ``hits`` counts matching segments. All the
-        counting happens inside SQLite, so a 10,000-reference library costs one row per
-        matching reference, not one per matching segment.
+        ``queries`` are (FTS5 expression, skip components field) pairs, one per group;
+        ``hits`` counts matching segments, the best weight is that of the strongest field. The
+        counting happens inside SQLite: one row per matching reference and query, not one per
+        matching segment.
         """
         if not queries:
             return
@@ -490,20 +490,20 @@ class SegmentSearch:
         for i, (query, skip_components) in enumerate(queries):
             cond = " AND field != 'components'" if skip_components else ""
             parts.append(
-                f"SELECT rowid / {_SEG_STRIDE} AS rid, {1 << i} AS bit, {case} AS w "
+                f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} AS w "
                 f"FROM segs WHERE segs MATCH ?{cond}"
             )
             args.append(query)
         sql = (
-            "SELECT rid, max(w), sum(DISTINCT bit), count(*) FROM ("
+            "SELECT rid, q, max(w), count(*) FROM ("
             + " UNION ALL ".join(parts)
-            + ") GROUP BY rid"
+            + ") GROUP BY rid, q"
         )
         positions = self.positions
-        for rid, best, mask, hits in self.db.execute(sql, args):
+        for rid, q, best, hits in self.db.execute(sql, args):
             pos = positions.get(rid)
             if pos is not None:
-                yield pos, best, mask, hits
+                yield pos, q, best, hits
 
     def close(self) -> None:
         """Release the database."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import itertools
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -65,10 +66,16 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
     def add(text: str) -> None:
         canonical = terms.canonical(text)
         # a keyword that is a known trade term brings its synonyms (NPRU also finds NPNRU)
-        term = terms.term(canonical) if canonical else vocabulary.terms.term(
-            vocabulary.terms.canonical(text) or "")
-        key = f"c:{canonical}" if canonical else (
-            f"t:{term.name}" if term else f"k:{' '.join(_phrase(text))}")
+        term = (
+            terms.term(canonical)
+            if canonical
+            else vocabulary.terms.term(vocabulary.terms.canonical(text) or "")
+        )
+        key = (
+            f"c:{canonical}"
+            if canonical
+            else (f"t:{term.name}" if term else f"k:{' '.join(_phrase(text))}")
+        )
         if key in seen:
             return
         seen.add(key)
@@ -274,6 +281,25 @@ def _component_masks(
     return out
 
 
+def _specificity(rows: list[tuple[int, int, float, int]], queries: int, total: int) -> list[float]:
+    """How much finding each query proves, from how many references it is found in.
+
+    A word found in a quarter of the library or less proves fully; one found everywhere
+    ("habitants", "programme" in a renewal consultancy's library) proves half as much — the
+    inverse document frequency of BM25, bounded so that a common criterion still counts.
+    """
+    seen = [0] * queries
+    for _pos, q, _w, _h in rows:
+        seen[q] += 1
+    out = []
+    for df in seen:
+        share = df / total if total else 1.0
+        out.append(
+            1.0 if share <= 0.25 else max(0.5, 1 - 0.5 * math.log(share / 0.25) / math.log(4))
+        )
+    return out
+
+
 def score_references(
     references: Sequence[Reference],
     search,
@@ -301,27 +327,28 @@ def score_references(
         queries = [
             (fts_query(g.phrases, context.equivalents) or "", bool(g.component)) for g in groups
         ]
-        text_hits = {
-            pos: (best, mask, hits)
-            for pos, best, mask, hits in search.summarize(
-                [q for q in queries if q[0]], FIELD_WEIGHTS
-            )
-        }
-        # summarize() numbers the non-empty queries; map its bits back to group numbers
-        bit_of = [i for i, q in enumerate(queries) if q[0]]
+        # summarize() numbers the non-empty queries; map them back to group numbers
+        group_of = [i for i, q in enumerate(queries) if q[0]]
+        rows = list(search.summarize([q for q in queries if q[0]], FIELD_WEIGHTS))
+        spec = _specificity(rows, len(group_of), len(references))
+        found: dict[int, list[float]] = {}  # pos -> [best, mask, hits]
+        for pos, q, weight, hits in rows:
+            acc = found.get(pos)
+            if acc is None:
+                acc = found[pos] = [0.0, 0, 0]
+            acc[0] = max(acc[0], weight * spec[q])
+            acc[1] = int(acc[1]) | 1 << group_of[q]
+            acc[2] += hits
         components = _component_masks(canonicals, groups)
-        for pos in text_hits.keys() | components.keys():
-            best, sql_mask, hits = text_hits.get(pos, (0.0, 0, 0))
-            mask = 0
-            for j, i in enumerate(bit_of):
-                if sql_mask >> j & 1:
-                    mask |= 1 << i
+        for pos in found.keys() | components.keys():
+            best, mask, hits = found.get(pos, (0.0, 0, 0))
             comp_mask, comp_count = components.get(pos, (0, 0))
             if comp_mask:
                 best = 1.0
-            mask |= comp_mask
+            mask = int(mask) | comp_mask
             matched = mask.bit_count()
-            value = criterion_score(best, matched, len(groups), max(0, hits + comp_count - matched))
+            extra = max(0, int(hits) + comp_count - matched)
+            value = criterion_score(best, matched, len(groups), extra)
             per_ref[pos][ci] = _LazyScore(criterion.id, value, references[pos], groups, context)
             overall[pos] += criterion.weight * value
     total_weight = sum(c.weight for c in tender.criteria)
@@ -360,9 +387,7 @@ def eligibility(ref: Reference, tender: Tender, current_year: int) -> str | None
         if ref.fee_eur is None:
             return "montant non renseigné (fee_eur)"
         if ref.fee_eur < tender.min_fee_eur:
-            return (
-                f"montant {_eur(ref.fee_eur)} inférieur au minimum de {_eur(tender.min_fee_eur)}"
-            )
+            return f"montant {_eur(ref.fee_eur)} inférieur au minimum de {_eur(tender.min_fee_eur)}"
     return None
 
 
