@@ -10,8 +10,11 @@ from click.testing import CliRunner
 
 from tests.helpers import write_reference_file
 
+
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every test gets its own index folder, so tests never share or pollute a cache."""
     monkeypatch.setenv("TENDERKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("TENDERKIT_LIBRARY", raising=False)

@@ -13,7 +13,6 @@ EXAMPLES = REPO / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-
 def reference_data(ref_id: str, **overrides: Any) -> dict[str, Any]:
     """A valid reference mapping; keyword arguments replace or add keys."""
     data: dict[str, Any] = {

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tenderkit.filters import ReferenceFilter, client_matches, filter_references, has_component, text_matches
+from tenderkit.filters import (
+    ReferenceFilter,
+    client_matches,
+    filter_references,
+    has_component,
+    text_matches,
+)
 from tenderkit.library import reference_from_dict
 from tenderkit.vocabulary import load_vocabulary
 from tests.helpers import reference_data
@@ -38,9 +44,16 @@ def test_client_fuzzy(query: str, client: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Concertation", True), ("concertation", True), ("participation des habitants", True),
-     ("Gestion urbaine de proximite", True), ("GUSP", True), ("GUP", True),
-     ("Ingénierie financière", False), ("Capitalisation", False)],
+    [
+        ("Concertation", True),
+        ("concertation", True),
+        ("participation des habitants", True),
+        ("Gestion urbaine de proximite", True),
+        ("GUSP", True),
+        ("GUP", True),
+        ("Ingénierie financière", False),
+        ("Capitalisation", False),
+    ],
 )
 def test_component_filter_knows_variants(query: str, expected: bool) -> None:
     r = ref("a", components=["Concertation", "Gestion urbaine de proximité"])
@@ -55,12 +68,24 @@ def test_component_written_as_variant_in_reference() -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("habitants", True), ("habitant", True), ("HABITANTS", True), ("concerter", True),
-     ("réunion publique", True), ("reunions publiques", True), ("élus", True),
-     ("habitants copropriété", False), ("métropole", False)],
+    [
+        ("habitants", True),
+        ("habitant", True),
+        ("HABITANTS", True),
+        ("concerter", True),
+        ("réunion publique", True),
+        ("reunions publiques", True),
+        ("élus", True),
+        ("habitants copropriété", False),
+        ("métropole", False),
+    ],
 )
 def test_text_search_is_accent_and_form_insensitive(query: str, expected: bool) -> None:
-    r = ref("a", stakes="Concertation avec les habitants et les élus.", content=["Trois réunions publiques."])
+    r = ref(
+        "a",
+        stakes="Concertation avec les habitants et les élus.",
+        content=["Trois réunions publiques."],
+    )
     assert text_matches(query, r) is expected
 
 
@@ -87,4 +112,7 @@ def test_mission_type_filter_uses_variants() -> None:
     other = ref("b", mission_type="Evaluation")
     flt = ReferenceFilter(mission_type="direction de projet")
     assert [x.id for x in filter_references([r, other], flt, VOCAB)] == ["a"]
-    assert [x.id for x in filter_references([r, other], ReferenceFilter(mission_type="évaluation"), VOCAB)] == ["b"]
+    assert [
+        x.id
+        for x in filter_references([r, other], ReferenceFilter(mission_type="évaluation"), VOCAB)
+    ] == ["b"]

@@ -16,7 +16,6 @@ from tenderkit.library import (
     write_reference,
 )
 from tenderkit.models import REFERENCE_KEYS
-
 from tests.helpers import BUNDLED_LIBRARY, reference_data, write_reference_file
 
 GOOD = """\
@@ -42,9 +41,21 @@ def test_minimal_reference_gets_defaults() -> None:
     [
         ("id: ok\ntitle: [unclosed\n", 3, "invalid YAML"),
         ("id: ok\nclient: X\nstart_year: 2020\n", None, "missing required key 'title'"),
-        (GOOD.replace("start_year: 2020", "start_year: deux mille"), 4, "'start_year' must be a whole number"),
-        (GOOD.replace("fee_eur: 1000", "fee_eur: '1 000 €'"), 6, "'fee_eur' must be a whole number"),
-        (GOOD.replace("components: [Concertation]", "components: Concertation"), 7, "must be a list"),
+        (
+            GOOD.replace("start_year: 2020", "start_year: deux mille"),
+            4,
+            "'start_year' must be a whole number",
+        ),
+        (
+            GOOD.replace("fee_eur: 1000", "fee_eur: '1 000 €'"),
+            6,
+            "'fee_eur' must be a whole number",
+        ),
+        (
+            GOOD.replace("components: [Concertation]", "components: Concertation"),
+            7,
+            "must be a list",
+        ),
         (GOOD.replace("id: ok", "id: other"), 1, "does not match the file name 'ok'"),
         (GOOD.replace("end_year: null", "end_year: 2010"), 5, "before start_year"),
         (GOOD + "client_type: publique\n", 8, "client_type must be 'public' or 'private'"),
@@ -65,7 +76,9 @@ def test_dump_then_read_round_trips_every_key(tmp_path: Path) -> None:
     original = read_reference(BUNDLED_LIBRARY / "npru-romainville-gagarine-2023.yaml")
     path = write_reference(tmp_path, original)
     assert read_reference(path) == original
-    keys = [line.split(":")[0] for line in dump_reference(original).splitlines() if line[:1].isalpha()]
+    keys = [
+        line.split(":")[0] for line in dump_reference(original).splitlines() if line[:1].isalpha()
+    ]
     assert keys == list(REFERENCE_KEYS)
 
 
@@ -79,7 +92,9 @@ def test_write_reference_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_special_characters_survive_a_round_trip(tmp_path: Path) -> None:
-    data = reference_data("amp", title='Habitat & Territoires <test> "quoted" l\'été', stakes="a: b\n\nc # d")
+    data = reference_data(
+        "amp", title='Habitat & Territoires <test> "quoted" l\'été', stakes="a: b\n\nc # d"
+    )
     ref = read_reference(write_reference_file(tmp_path, data))
     (tmp_path / "out").mkdir()
     again = read_reference(write_reference(tmp_path / "out", ref))

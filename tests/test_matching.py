@@ -24,8 +24,13 @@ def lib(*refs: dict) -> Library:
 
 def plain(ref_id: str, **kw) -> dict:  # noqa: ANN003
     """A reference with nothing in it that any test criterion looks for."""
-    base = dict(title=f"Mission {ref_id}", mission_type="Etudes et diagnostics", components=[],
-                stakes="Une mission.", content=["Rédaction d'un rapport."])
+    base = dict(
+        title=f"Mission {ref_id}",
+        mission_type="Etudes et diagnostics",
+        components=[],
+        stakes="Une mission.",
+        content=["Rédaction d'un rapport."],
+    )
     base.update(kw)
     return reference_data(ref_id, **base)
 
@@ -34,7 +39,9 @@ def tender(*criteria: Criterion, **kw) -> Tender:  # noqa: ANN003
     return Tender(title="T", buyer="B", criteria=list(criteria), deadline="2026-12-15", **kw)
 
 
-CONCERTATION = Criterion("concertation", "Concertation avec les habitants", keywords=["concertation"])
+CONCERTATION = Criterion(
+    "concertation", "Concertation avec les habitants", keywords=["concertation"]
+)
 
 
 def score(result, ref_id: str, crit: str = "concertation"):  # noqa: ANN001, ANN201
@@ -46,11 +53,27 @@ def score(result, ref_id: str, crit: str = "concertation"):  # noqa: ANN001, ANN
     ("field", "value", "evidence"),
     [
         ("components", ["Participation des habitants"], "components: Participation des habitants"),
-        ("content", ["Animation de la concertation réglementaire."], "content: Animation de la concertation"),
+        (
+            "content",
+            ["Animation de la concertation réglementaire."],
+            "content: Animation de la concertation",
+        ),
         ("content", ["Concerter les habitants sur le projet."], "content: Concerter les habitants"),
-        ("content", ["Organisation des CONCERTATIONS publiques."], "content: Organisation des CONCERTATIONS"),
-        ("content", ["Ateliers de concertaiton avec les locataires."], "content: Ateliers de concertaiton"),
-        ("content", ["Démarche de co-construction avec les usagers."], "content: Démarche de co-construction"),
+        (
+            "content",
+            ["Organisation des CONCERTATIONS publiques."],
+            "content: Organisation des CONCERTATIONS",
+        ),
+        (
+            "content",
+            ["Ateliers de concertaiton avec les locataires."],
+            "content: Ateliers de concertaiton",
+        ),
+        (
+            "content",
+            ["Démarche de co-construction avec les usagers."],
+            "content: Démarche de co-construction",
+        ),
         ("title", ["Réunions publiques et balades urbaines"], "title: Réunions publiques"),
     ],
 )
@@ -64,29 +87,44 @@ def test_criterion_met_however_it_is_written(field: str, value: list[str], evide
 
 
 def test_mention_in_passing_is_weak_but_shown() -> None:
-    data = plain("r", stakes="Le quartier a connu une concertation il y a dix ans. La mission portait sur la voirie.")
+    data = plain(
+        "r",
+        stakes="Le quartier a connu une concertation il y a dix ans. La mission portait sur la voirie.",
+    )
     found = score(match_tender(lib(data), tender(CONCERTATION)), "r")
     assert 0 < found.score < 0.5
-    assert found.evidence and found.evidence[0].startswith("stakes: Le quartier a connu une concertation")
+    assert found.evidence and found.evidence[0].startswith(
+        "stakes: Le quartier a connu une concertation"
+    )
 
 
 def test_component_criterion_matches_canonical_component_and_variant_text() -> None:
     crit = Criterion("gup", "GUSP", components=["Gestion urbaine de proximité"])
-    result = match_tender(lib(plain("a", components=["GUSP"]), plain("b", content=["Mise en place de la gestion urbaine et sociale de proximité."])),
-                          tender(crit))
+    result = match_tender(
+        lib(
+            plain("a", components=["GUSP"]),
+            plain("b", content=["Mise en place de la gestion urbaine et sociale de proximité."]),
+        ),
+        tender(crit),
+    )
     assert score(result, "a", "gup").score == 1.0
     assert score(result, "b", "gup").score >= 0.5
 
 
 def test_label_alone_is_used_when_no_keywords() -> None:
     crit = Criterion("eval", "Évaluation du contrat de ville")
-    result = match_tender(lib(plain("a", content=["Évaluation finale du contrat de ville 2015-2022."]), plain("b")), tender(crit))
+    result = match_tender(
+        lib(plain("a", content=["Évaluation finale du contrat de ville 2015-2022."]), plain("b")),
+        tender(crit),
+    )
     assert score(result, "a", "eval").score >= 0.5 and score(result, "b", "eval").score == 0
 
 
 def test_overall_score_is_weighted_average() -> None:
-    crits = [Criterion("concertation", "c", weight=3, components=["Concertation"]),
-             Criterion("eval", "e", weight=1, components=["Evaluation"])]
+    crits = [
+        Criterion("concertation", "c", weight=3, components=["Concertation"]),
+        Criterion("eval", "e", weight=1, components=["Evaluation"]),
+    ]
     result = match_tender(lib(plain("a", components=["Concertation"])), tender(*crits))
     m = result.ranking[0]
     assert m.criterion("eval").score == 0
@@ -111,16 +149,30 @@ def test_eligibility_reasons_and_ranking_order() -> None:
     assert "privé" in by_id["private"].reason
     assert "montant non renseigné" in by_id["nofee"].reason
     assert "inférieur au minimum" in by_id["cheap"].reason
-    assert [m.eligible for m in result.ranking] == sorted([m.eligible for m in result.ranking], reverse=True)
+    assert [m.eligible for m in result.ranking] == sorted(
+        [m.eligible for m in result.ranking], reverse=True
+    )
     assert set(result.selected) <= {"ok", "ongoing", "weak"}
 
 
 def test_selection_covers_every_criterion_not_top_n() -> None:
-    steering = Criterion("pilotage", "Direction de projet", weight=3, components=["Pilotage et conduite de projets"],
-                         keywords=["direction de projet", "NPRU"])
-    refs = [plain(f"steer{i}", client=f"Ville {i}", title=f"Direction de projet NPRU {i}",
-                  components=["Pilotage et conduite de projets"], content=["Direction de projet du NPRU."])
-            for i in range(5)]
+    steering = Criterion(
+        "pilotage",
+        "Direction de projet",
+        weight=3,
+        components=["Pilotage et conduite de projets"],
+        keywords=["direction de projet", "NPRU"],
+    )
+    refs = [
+        plain(
+            f"steer{i}",
+            client=f"Ville {i}",
+            title=f"Direction de projet NPRU {i}",
+            components=["Pilotage et conduite de projets"],
+            content=["Direction de projet du NPRU."],
+        )
+        for i in range(5)
+    ]
     refs.append(plain("concert", client="Ville Z", components=["Concertation"]))
     result = match_tender(lib(*refs), tender(steering, CONCERTATION, reference_count=3))
     top3 = [m.reference.id for m in result.ranking[:3]]
@@ -130,9 +182,25 @@ def test_selection_covers_every_criterion_not_top_n() -> None:
 
 
 def test_selection_prefers_variety_of_clients() -> None:
-    refs = [plain("a1", client="EPT Est Ensemble", components=["Concertation"], start_year=2024, end_year=2025),
-            plain("a2", client="Est Ensemble", components=["Concertation"], start_year=2024, end_year=2025),
-            plain("b", client="Ville de Sevran", components=["Concertation"], start_year=2023, end_year=2024)]
+    refs = [
+        plain(
+            "a1",
+            client="EPT Est Ensemble",
+            components=["Concertation"],
+            start_year=2024,
+            end_year=2025,
+        ),
+        plain(
+            "a2", client="Est Ensemble", components=["Concertation"], start_year=2024, end_year=2025
+        ),
+        plain(
+            "b",
+            client="Ville de Sevran",
+            components=["Concertation"],
+            start_year=2023,
+            end_year=2024,
+        ),
+    ]
     result = match_tender(lib(*refs), tender(CONCERTATION, reference_count=2))
     assert result.selected[1] == "b"
 
@@ -144,7 +212,9 @@ def test_uncovered_criteria_are_reported() -> None:
 
 
 def test_pick_and_exclude() -> None:
-    refs = lib(plain("a", components=["Concertation"]), plain("b", components=["Concertation"]), plain("c"))
+    refs = lib(
+        plain("a", components=["Concertation"]), plain("b", components=["Concertation"]), plain("c")
+    )
     result = match_tender(refs, tender(CONCERTATION), pick=["c"], exclude=["a"])
     assert result.selected == ["c", "b"]
     excluded = next(m for m in result.ranking if m.reference.id == "a")
@@ -155,7 +225,9 @@ def test_pick_and_exclude() -> None:
 
 def test_match_json_contract(cli_runner) -> None:  # noqa: ANN001
     tender_path = EXAMPLES / "tender-npru-concertation.yaml"
-    result = cli_runner.invoke(main, ["match", str(tender_path), "--library", str(BUNDLED_LIBRARY), "--format", "json"])
+    result = cli_runner.invoke(
+        main, ["match", str(tender_path), "--library", str(BUNDLED_LIBRARY), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert list(data) == ["tender", "selected", "uncovered", "ranking"]
@@ -171,7 +243,9 @@ def test_match_json_contract(cli_runner) -> None:  # noqa: ANN001
 
 def test_match_table_and_limit(cli_runner) -> None:  # noqa: ANN001
     tender_path = EXAMPLES / "tender-npru-concertation.yaml"
-    out = cli_runner.invoke(main, ["match", str(tender_path), "--library", str(BUNDLED_LIBRARY), "--limit", "2"]).output
+    out = cli_runner.invoke(
+        main, ["match", str(tender_path), "--library", str(BUNDLED_LIBRARY), "--limit", "2"]
+    ).output
     assert "★" in out and "pilotage" in out and "Sélection" in out
     rows = [line for line in out.splitlines() if line[:1].isdigit()]
     # the first two, plus every selected reference wherever it ranks

@@ -28,7 +28,11 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_defaults(tmp_path: Path) -> None:
     tender = load_tender(write(tmp_path, GOOD))
-    assert tender.reference_count == 5 and tender.deadline == "2026-12-15" and tender.deadline_year == 2026
+    assert (
+        tender.reference_count == 5
+        and tender.deadline == "2026-12-15"
+        and tender.deadline_year == 2026
+    )
     assert tender.criteria[0].weight == 1.0 and tender.criteria[0].keywords == []
 
 
@@ -45,7 +49,11 @@ def test_examples_load() -> None:
         (GOOD.replace("title: T\n", ""), None, "'title' is required"),
         (GOOD.replace("2026-12-15", "15/12/2026"), 3, "'deadline' must be an ISO date"),
         (GOOD + "reference_count: cinq\n", 7, "'reference_count' must be a whole number"),
-        (GOOD + "client_types: [publique]\n", 7, "client_types entries must be 'public' or 'private'"),
+        (
+            GOOD + "client_types: [publique]\n",
+            7,
+            "client_types entries must be 'public' or 'private'",
+        ),
         (GOOD + "criterias: []\n", 7, "unknown key 'criterias'"),
         (GOOD + "    weight: -1\n", 7, "'weight' must be a positive number"),
         (GOOD + "    keyword: [x]\n", 7, "unknown key 'keyword'"),
@@ -55,7 +63,9 @@ def test_examples_load() -> None:
         ("title: [\n", 2, "invalid YAML"),
     ],
 )
-def test_errors_name_file_line_and_key(tmp_path: Path, text: str, line: int | None, message: str) -> None:
+def test_errors_name_file_line_and_key(
+    tmp_path: Path, text: str, line: int | None, message: str
+) -> None:
     path = write(tmp_path, text)
     with pytest.raises(TenderFileError) as info:
         load_tender(path)

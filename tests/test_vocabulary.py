@@ -15,26 +15,45 @@ VOCAB = load_vocabulary(None)
 
 def test_bundled_default_is_the_library_copy() -> None:
     assert (REPO / "tenderkit" / "data" / "vocabulary.yaml").read_bytes() == (
-        BUNDLED_LIBRARY / "vocabulary.yaml").read_bytes()
+        BUNDLED_LIBRARY / "vocabulary.yaml"
+    ).read_bytes()
 
 
 def test_the_sample_fiche_components_are_all_canonical() -> None:
-    fiche = ["Conseil stratégique", "Etudes urbaines", "Animation partenariale", "Planification",
-             "Outils de gestion", "Coordination inter chantiers", "Ingénierie financière",
-             "Gestion urbaine de proximité", "Insertion par l'activité économique", "Cohésion sociale",
-             "Concertation", "Capitalisation"]
+    fiche = [
+        "Conseil stratégique",
+        "Etudes urbaines",
+        "Animation partenariale",
+        "Planification",
+        "Outils de gestion",
+        "Coordination inter chantiers",
+        "Ingénierie financière",
+        "Gestion urbaine de proximité",
+        "Insertion par l'activité économique",
+        "Cohésion sociale",
+        "Concertation",
+        "Capitalisation",
+    ]
     assert all(VOCAB.components.canonical(c) == c for c in fiche)
 
 
 @pytest.mark.parametrize(
     ("text", "canonical"),
-    [("GUSP", "Gestion urbaine de proximité"), ("gup", "Gestion urbaine de proximité"),
-     ("Études urbaines", "Etudes urbaines"), ("ETUDES URBAINES", "Etudes urbaines"),
-     ("participation des habitants", "Concertation"), ("Concertations", "Concertation"),
-     ("IAE", "Insertion par l'activité économique"), ("clauses d'insertion", "Insertion par l'activité économique"),
-     ("OPCU", "Coordination inter chantiers"), ("AMO", "Assistance à maîtrise d'ouvrage"),
-     ("direction de projet", "Pilotage et conduite de projets"), ("coordination inter-chantiers", "Coordination inter chantiers"),
-     ("quelque chose d'autre", None)],
+    [
+        ("GUSP", "Gestion urbaine de proximité"),
+        ("gup", "Gestion urbaine de proximité"),
+        ("Études urbaines", "Etudes urbaines"),
+        ("ETUDES URBAINES", "Etudes urbaines"),
+        ("participation des habitants", "Concertation"),
+        ("Concertations", "Concertation"),
+        ("IAE", "Insertion par l'activité économique"),
+        ("clauses d'insertion", "Insertion par l'activité économique"),
+        ("OPCU", "Coordination inter chantiers"),
+        ("AMO", "Assistance à maîtrise d'ouvrage"),
+        ("direction de projet", "Pilotage et conduite de projets"),
+        ("coordination inter-chantiers", "Coordination inter chantiers"),
+        ("quelque chose d'autre", None),
+    ],
 )
 def test_canonical(text: str, canonical: str | None) -> None:
     assert VOCAB.components.canonical(text) == canonical
@@ -47,8 +66,9 @@ def test_suggest_forgives_typos_but_not_nonsense() -> None:
 
 
 def test_library_vocabulary_overrides_the_bundled_one(tmp_path: Path) -> None:
-    (tmp_path / "vocabulary.yaml").write_text("components:\n  - name: Maraîchage\n    variants: [potager]\n",
-                                              encoding="utf-8")
+    (tmp_path / "vocabulary.yaml").write_text(
+        "components:\n  - name: Maraîchage\n    variants: [potager]\n", encoding="utf-8"
+    )
     vocab = load_vocabulary(tmp_path)
     assert vocab.components.canonical("potagers") == "Maraîchage"
     assert vocab.components.canonical("Concertation") is None
@@ -56,9 +76,13 @@ def test_library_vocabulary_overrides_the_bundled_one(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("components: [", "invalid YAML"), ("- a\n", "expected a mapping"),
-     ("components: {a: 1}", "must be a list"), ("components:\n  - variants: [x]\n", "needs a 'name'"),
-     ("components:\n  - name: A\n    variants: x\n", "'variants' must be a list")],
+    [
+        ("components: [", "invalid YAML"),
+        ("- a\n", "expected a mapping"),
+        ("components: {a: 1}", "must be a list"),
+        ("components:\n  - variants: [x]\n", "needs a 'name'"),
+        ("components:\n  - name: A\n    variants: x\n", "'variants' must be a list"),
+    ],
 )
 def test_malformed_vocabulary(text: str, message: str) -> None:
     with pytest.raises(VocabularyError, match=message):

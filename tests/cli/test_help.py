@@ -36,15 +36,19 @@ def test_core_commands_exist() -> None:
 
 
 def test_python_dash_m_works() -> None:
-    result = subprocess.run([sys.executable, "-m", "tenderkit", "--version"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tenderkit", "--version"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and "tenderkit" in result.stdout
 
 
 def test_list_does_not_import_heavy_modules() -> None:
-    code = ("import sys; from tenderkit.cli import main\n"
-            "try:\n    main(['list', '--library', 'reference_library'])\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('docxtpl', 'docx', 'pypdf', 'openpyxl', 'jinja2') if m in sys.modules]\n"
-            "print('HEAVY', heavy)")
+    code = (
+        "import sys; from tenderkit.cli import main\n"
+        "try:\n    main(['list', '--library', 'reference_library'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('docxtpl', 'docx', 'pypdf', 'openpyxl', 'jinja2') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
     from tests.helpers import REPO
 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)

@@ -23,15 +23,21 @@ def ids(result) -> list[str]:  # noqa: ANN001
     return [r["id"] for r in json.loads(result.output)]
 
 
-@pytest.mark.parametrize("client", ["EPT Est Ensemble", "est ensemble", "Est-Ensemble", "EST ENSEMBLE"])
+@pytest.mark.parametrize(
+    "client", ["EPT Est Ensemble", "est ensemble", "Est-Ensemble", "EST ENSEMBLE"]
+)
 def test_list_client_fuzzy_on_bundled_library(cli_runner, client: str) -> None:  # noqa: ANN001
     found = ids(cli_runner.invoke(main, ["list", *LIB, "--client", client, "--format", "json"]))
     assert ROMAINVILLE in found
 
 
-@pytest.mark.parametrize("component", ["Etudes urbaines", "études urbaines", "GUSP", "Gestion urbaine de proximite"])
+@pytest.mark.parametrize(
+    "component", ["Etudes urbaines", "études urbaines", "GUSP", "Gestion urbaine de proximite"]
+)
 def test_list_component_variants(cli_runner, component: str) -> None:  # noqa: ANN001
-    found = ids(cli_runner.invoke(main, ["list", *LIB, "--component", component, "--format", "json"]))
+    found = ids(
+        cli_runner.invoke(main, ["list", *LIB, "--component", component, "--format", "json"])
+    )
     assert ROMAINVILLE in found
 
 
@@ -54,7 +60,9 @@ def test_list_csv_and_table(cli_runner) -> None:  # noqa: ANN001
 def test_show_text_and_json(cli_runner) -> None:  # noqa: ANN001
     text = cli_runner.invoke(main, ["show", ROMAINVILLE, *LIB]).output
     assert "Est Ensemble" in text and "Enjeux de la mission" in text and "• Capitalisation" in text
-    data = json.loads(cli_runner.invoke(main, ["show", ROMAINVILLE, *LIB, "--format", "json"]).output)
+    data = json.loads(
+        cli_runner.invoke(main, ["show", ROMAINVILLE, *LIB, "--format", "json"]).output
+    )
     assert data["start_year"] == 2023 and data["end_year"] == 2024
 
 
@@ -75,8 +83,14 @@ def test_bundled_library_checks_clean(cli_runner) -> None:  # noqa: ANN001
     [
         ("id: bad\ntitle: [oops\n", "bad.yaml:3: error: invalid YAML"),
         ("id: bad\ntitle: T\nstart_year: 2020\n", "bad.yaml: error: missing required key 'client'"),
-        ("id: bad\ntitle: T\nclient: C\nstart_year: soon\n", "bad.yaml:4: error: 'start_year' must be a whole number"),
-        ("id: other\ntitle: T\nclient: C\nstart_year: 2020\n", "bad.yaml:1: error: id 'other' does not match"),
+        (
+            "id: bad\ntitle: T\nclient: C\nstart_year: soon\n",
+            "bad.yaml:4: error: 'start_year' must be a whole number",
+        ),
+        (
+            "id: other\ntitle: T\nclient: C\nstart_year: 2020\n",
+            "bad.yaml:1: error: id 'other' does not match",
+        ),
     ],
 )
 def test_check_errors(cli_runner, tmp_path: Path, content: str, expected: str) -> None:  # noqa: ANN001
@@ -88,7 +102,11 @@ def test_check_errors(cli_runner, tmp_path: Path, content: str, expected: str) -
     assert expected in result.output
     # the other commands refuse the broken file with the same one-line message, no traceback
     listed = cli_runner.invoke(main, ["list", "--library", str(lib)])
-    assert listed.exit_code == 1 and listed.output.startswith("Error: ") and "bad.yaml" in listed.output
+    assert (
+        listed.exit_code == 1
+        and listed.output.startswith("Error: ")
+        and "bad.yaml" in listed.output
+    )
     assert "Traceback" not in listed.output
 
 
@@ -102,8 +120,12 @@ def test_check_duplicate_ids(cli_runner, tmp_path: Path) -> None:  # noqa: ANN00
 
 def test_check_warnings(cli_runner, tmp_path: Path) -> None:  # noqa: ANN001
     lib = tmp_path / "lib"
-    write_reference_file(lib, reference_data("a", components=["Concertaton", "Concertation"], fee_eur=None,
-                                             cliend="typo"))
+    write_reference_file(
+        lib,
+        reference_data(
+            "a", components=["Concertaton", "Concertation"], fee_eur=None, cliend="typo"
+        ),
+    )
     write_reference_file(lib, reference_data("b", title="Mission a"))
     result = cli_runner.invoke(main, ["check", "--library", str(lib)])
     assert result.exit_code == 0, result.output
@@ -124,17 +146,48 @@ def test_list_on_a_few_hundred_references(cli_runner, tmp_path: Path) -> None:  
         start = rng.randint(2010, 2025)
         client = rng.choice(clients)
         comps = rng.sample(components, 2)
-        write_reference_file(lib, reference_data(f"ref-{i:03d}", client=client, start_year=start,
-                                                 end_year=start + 1, components=comps))
+        write_reference_file(
+            lib,
+            reference_data(
+                f"ref-{i:03d}",
+                client=client,
+                start_year=start,
+                end_year=start + 1,
+                components=comps,
+            ),
+        )
         if client == "Est Ensemble" and start + 1 >= 2020 and "Concertation" in comps:
             expected.add(f"ref-{i:03d}")
-    args = ["list", "--library", str(lib), "--client", "EPT Est Ensemble", "--component", "concertation",
-            "--since", "2020", "--format", "json"]
+    args = [
+        "list",
+        "--library",
+        str(lib),
+        "--client",
+        "EPT Est Ensemble",
+        "--component",
+        "concertation",
+        "--since",
+        "2020",
+        "--format",
+        "json",
+    ]
     first = ids(cli_runner.invoke(main, args))
     assert set(first) == expected and len(first) > 5
     assert ids(cli_runner.invoke(main, args)) == first  # second run served by the index
-    gusp = ids(cli_runner.invoke(main, ["list", "--library", str(lib), "--component", "Gestion urbaine de proximité",
-                                        "--format", "json"]))
+    gusp = ids(
+        cli_runner.invoke(
+            main,
+            [
+                "list",
+                "--library",
+                str(lib),
+                "--component",
+                "Gestion urbaine de proximité",
+                "--format",
+                "json",
+            ],
+        )
+    )
     assert len(gusp) > 50
 
 
