@@ -203,6 +203,15 @@ def fmt_s(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f} s"
 
 
+def fmt_spread(runs: Runs) -> str:
+    """Median with the fastest and slowest run, to show noise from other processes."""
+    if not runs.times:
+        return "—"
+    if len(runs.times) == 1:
+        return fmt_s(runs.median)
+    return f"{fmt_s(runs.median)} ({min(runs.times):.2f}–{max(runs.times):.2f})"
+
+
 def fmt_mb(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f} MB"
 
@@ -295,7 +304,8 @@ def report(args: argparse.Namespace, styles: dict[str, Runs], chosen: str,
               f"index), {args.cold_runs} cold runs (index deleted before each); naive baseline "
               f"{args.naive_runs} runs (1 above {TARGET_SIZE:,} references)",
               f"- started as: `{chosen}` (whole process, wall time); benchmark took "
-              f"{elapsed:.0f} s", ""]
+              f"{elapsed:.0f} s; load average at the end {os.getloadavg()[1]:.2f} (5 min; "
+              f"the benchmark itself uses up to {os.cpu_count()} cores while parsing)", ""]
     lines += ["## Start-up style (`tenderkit --help`, median)", "", "| style | time |", "|---|---|"]
     lines += [f"| {name} | {fmt_s(r.median)} |" for name, r in styles.items()]
     lines.append("")
@@ -303,15 +313,15 @@ def report(args: argparse.Namespace, styles: dict[str, Runs], chosen: str,
     if TARGET_SIZE in results:
         rows = results[TARGET_SIZE]
         lines += [f"## Targets at {TARGET_SIZE:,} references", "",
-                  "| command | mode | median | peak memory | target | result |",
+                  "| command | mode | median (min–max) | peak memory | target | result |",
                   "|---|---|---|---|---|---|"]
-        lines.append(f"| `tenderkit --help` | warm | {fmt_s(help_runs.median)} | "
+        lines.append(f"| `tenderkit --help` | warm | {fmt_spread(help_runs)} | "
                      f"{fmt_mb(help_runs.peak_mb)} | ≤ 0.15 s | "
                      f"{verdict(help_runs.median, 0.15)} |")
         for (label, mode), runs in rows.items():
             target = TARGETS.get((label, mode))
             shown = f"`tenderkit {label}`" if not label.startswith("naive") else label
-            value = fmt_s(runs.median) if not runs.error else f"error: {runs.error}"
+            value = fmt_spread(runs) if not runs.error else f"error: {runs.error}"
             tgt = f"≤ {target:g} s" if target is not None else ""
             lines.append(f"| {shown} | {mode} | {value} | {fmt_mb(runs.peak_mb)} | {tgt} | "
                          f"{verdict(runs.median, target) if not runs.error else ''} |")
