@@ -473,37 +473,43 @@ class SegmentSearch:
 
     def summarize(
         self, queries: list[tuple[str, bool]], weights: dict[str, float]
-    ) -> Iterator[tuple[int, int, float, int]]:
-        """For each query and reference it matches: (position, query number, best weight, hits).
+    ) -> Iterator[tuple[int, float, int, int]]:
+        """For each reference matching any query: (position, strength, mask, hits).
 
-        ``queries`` are (FTS5 expression, skip components field) pairs, one per group;
-        ``hits`` counts matching segments, the best weight is that of the strongest field. The
-        counting happens inside SQLite: one row per matching reference and query, not one per
-        matching segment.
+        ``queries`` are (FTS5 expression, skip components field) pairs, one per group. A
+        query found in a reference has the weight of the strongest field it is found in,
+        times its *specificity*: 1 when the query is found in at most a quarter of the
+        library, down to 0.5 when it is found everywhere (a bounded inverse document
+        frequency: "habitants" in a renewal consultancy's library proves little). The
+        strength is the best of these; ``mask`` has bit *i* set when query *i* is found;
+        ``hits`` counts matching segments. Everything is counted inside SQLite: one row per
+        matching reference, not one per matching segment.
         """
         if not queries:
             return
-        case = (
-            "CASE field " + " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in weights.items()) + " END"
-        )
+        case = "CASE field " + " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in weights.items())
         parts, args = [], []
         for i, (query, skip_components) in enumerate(queries):
             cond = " AND field != 'components'" if skip_components else ""
             parts.append(
-                f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} AS w "
+                f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} END AS w "
                 f"FROM segs WHERE segs MATCH ?{cond}"
             )
             args.append(query)
-        sql = (
-            "SELECT rid, q, max(w), count(*) FROM ("
-            + " UNION ALL ".join(parts)
-            + ") GROUP BY rid, q"
-        )
+        total = max(len(self.positions), 1)
+        sql = f"""
+            WITH found AS (SELECT rid, q, max(w) AS w, count(*) AS n
+                           FROM ({" UNION ALL ".join(parts)}) GROUP BY rid, q),
+                 spread AS (SELECT q, count(*) * 4.0 / {total} AS share FROM found GROUP BY q)
+            SELECT rid, max(w * CASE WHEN share <= 1 THEN 1.0
+                                     ELSE max(0.5, 1 - 0.5 * ln(share) / ln(4)) END),
+                   sum(1 << q), sum(n)
+            FROM found JOIN spread USING (q) GROUP BY rid"""
         positions = self.positions
-        for rid, q, best, hits in self.db.execute(sql, args):
+        for rid, strength, mask, hits in self.db.execute(sql, args):
             pos = positions.get(rid)
             if pos is not None:
-                yield pos, q, best, hits
+                yield pos, strength, mask, hits
 
     def close(self) -> None:
         """Release the database."""

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import itertools
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tenderkit.exceptions import UnknownReferenceError
 from tenderkit.filters import client_key
@@ -281,22 +281,13 @@ def _component_masks(
     return out
 
 
-def _specificity(rows: list[tuple[int, int, float, int]], queries: int, total: int) -> list[float]:
-    """How much finding each query proves, from how many references it is found in.
-
-    A word found in a quarter of the library or less proves fully; one found everywhere
-    ("habitants", "programme" in a renewal consultancy's library) proves half as much — the
-    inverse document frequency of BM25, bounded so that a common criterion still counts.
-    """
-    seen = [0] * queries
-    for _pos, q, _w, _h in rows:
-        seen[q] += 1
-    out = []
-    for df in seen:
-        share = df / total if total else 1.0
-        out.append(
-            1.0 if share <= 0.25 else max(0.5, 1 - 0.5 * math.log(share / 0.25) / math.log(4))
-        )
+@lru_cache(maxsize=4096)
+def _remap(mask: int, group_of: tuple[int, ...]) -> int:
+    """Mask over the non-empty queries -> mask over all the criterion's groups."""
+    out = 0
+    for j, i in enumerate(group_of):
+        if mask >> j & 1:
+            out |= 1 << i
     return out
 
 
@@ -327,27 +318,23 @@ def score_references(
         queries = [
             (fts_query(g.phrases, context.equivalents) or "", bool(g.component)) for g in groups
         ]
-        # summarize() numbers the non-empty queries; map them back to group numbers
-        group_of = [i for i, q in enumerate(queries) if q[0]]
-        rows = list(search.summarize([q for q in queries if q[0]], FIELD_WEIGHTS))
-        spec = _specificity(rows, len(group_of), len(references))
-        found: dict[int, list[float]] = {}  # pos -> [best, mask, hits]
-        for pos, q, weight, hits in rows:
-            acc = found.get(pos)
-            if acc is None:
-                acc = found[pos] = [0.0, 0, 0]
-            acc[0] = max(acc[0], weight * spec[q])
-            acc[1] = int(acc[1]) | 1 << group_of[q]
-            acc[2] += hits
+        # summarize() numbers the non-empty queries; map its masks back to group numbers
+        group_of = tuple(i for i, q in enumerate(queries) if q[0])
+        found = {
+            pos: (best, _remap(mask, group_of), hits)
+            for pos, best, mask, hits in search.summarize(
+                [q for q in queries if q[0]], FIELD_WEIGHTS
+            )
+        }
         components = _component_masks(canonicals, groups)
         for pos in found.keys() | components.keys():
             best, mask, hits = found.get(pos, (0.0, 0, 0))
             comp_mask, comp_count = components.get(pos, (0, 0))
             if comp_mask:
                 best = 1.0
-            mask = int(mask) | comp_mask
+            mask |= comp_mask
             matched = mask.bit_count()
-            extra = max(0, int(hits) + comp_count - matched)
+            extra = max(0, hits + comp_count - matched)
             value = criterion_score(best, matched, len(groups), extra)
             per_ref[pos][ci] = _LazyScore(criterion.id, value, references[pos], groups, context)
             overall[pos] += criterion.weight * value

@@ -45,11 +45,19 @@ class TermSet:
         self.terms = terms
         self._memo: dict[str, str | None] = {}
         self._exact: dict[str, str] = {}
-        self._stemmed: dict[str, str] = {}
+        self._stemmed_keys: dict[str, str] | None = None  # built on the first word-form lookup
         for term in terms:
             for spelling in term.spellings:
                 self._exact.setdefault(normalize(spelling), term.name)
-                self._stemmed.setdefault(_stem_key(spelling), term.name)
+
+    @property
+    def _stemmed(self) -> dict[str, str]:
+        if self._stemmed_keys is None:
+            self._stemmed_keys = {}
+            for term in self.terms:
+                for spelling in term.spellings:
+                    self._stemmed_keys.setdefault(_stem_key(spelling), term.name)
+        return self._stemmed_keys
 
     @property
     def names(self) -> list[str]:
