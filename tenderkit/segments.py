@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from tenderkit.models import Reference
-from tenderkit.text import elide, stems, token
+from tenderkit.text import elide, token
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _RAW = re.compile(r"[^\W_]+")
@@ -46,10 +46,19 @@ def _firm_pattern(firms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def blank_firms(text: str, firms: list[str]) -> str:
     """``text`` with the firm's own names blanked (same length): "Atelier Civitas" is no workshop."""
-    pattern = _firm_pattern(tuple(firms))
-    if pattern is None:
-        return text
-    return pattern.sub(lambda m: " " * len(m.group()), text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: use the regex
+        pattern = _firm_pattern(tuple(firms))
+        return pattern.sub(lambda m: " " * len(m.group()), text) if pattern else text
+    for firm in firms:
+        name = firm.lower()
+        if len(name) <= 3 or len(name) != len(firm):
+            continue
+        at = lowered.find(name)
+        while at >= 0:
+            text = text[:at] + " " * len(name) + text[at + len(name) :]
+            at = lowered.find(name, at + len(name))
+    return text
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -62,6 +71,19 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_SEPARATOR = "\x1f"  # between segments: not a word character, not in any real text
+
+
 def profile(ref: Reference) -> list[tuple[str, str]]:
-    """(field, space-joined stems) of every segment, the firm's own names left out."""
-    return [(field, " ".join(stems(blank_firms(text, ref.team)))) for field, text in segments(ref)]
+    """(field, space-joined stems) of every segment, the firm's own names left out.
+
+    The hot path of indexing: the firm's names and elisions are blanked over the whole
+    reference at once, then each segment is cut into words.
+    """
+    segs = segments(ref)
+    whole = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for _field, text in segs)
+    whole = elide(blank_firms(whole, ref.team)).replace("œ", "oe").replace("Œ", "Oe")
+    return [
+        (field, " ".join([t for t in map(token, _RAW.findall(part)) if t]))
+        for (field, _text), part in zip(segs, whole.split(_SEPARATOR), strict=True)
+    ]

@@ -20,6 +20,7 @@ STOPWORDS: frozenset[str] = frozenset(
     """a au aux avec ce ces dans de des du elle en et est il la le les leur leurs lui ma mais me
     meme mes mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes
     ton tu un une vos votre vous y l d s n c j m t etc afin ainsi dont entre sous vers chez
+    jusqu lorsqu puisqu quoiqu
     ete etre avoir fait cette cet tout tous toute toutes plus tres lors apres avant""".split()
 )
 
@@ -70,10 +71,11 @@ def token(word: str) -> str:
 
 
 def elide(text: str) -> str:
-    """``text`` with elided articles blanked out (same length, so offsets stay valid)."""
-    if "'" in text or "’" in text:
-        text = _ELISION.sub(lambda m: " " * len(m.group()), text)
-    return text
+    """``text`` with apostrophes as spaces (same length, so offsets stay valid).
+
+    The elided articles and pronouns left alone ("l", "d", "qu"...) are stop words.
+    """
+    return text.replace("'", " ").replace("’", " ")
 
 
 def raw_words(text: str) -> list[str]:
