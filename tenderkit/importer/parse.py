@@ -35,26 +35,13 @@ from tenderkit.importer.values import (
     split_contact,
     tidy_item,
 )
+from tenderkit.models import REFERENCE_KEYS
 from tenderkit.text import fold
 from tenderkit.vocabulary import Vocabulary
 
 #: Schema fields reported as "not filled" when the fiche leaves them empty.
-REPORTED_FIELDS = (
-    "title",
-    "client_type",
-    "location",
-    "mission_type",
-    "fee_eur",
-    "project_cost_eur",
-    "team",
-    "director",
-    "consultants",
-    "programme",
-    "actors",
-    "components",
-    "stakes",
-    "content",
-    "contact",
+REPORTED_FIELDS = tuple(
+    k for k in REFERENCE_KEYS if k not in ("id", "client", "start_year", "end_year", "confidential")
 )
 _TITLE_MAX = 160
 
