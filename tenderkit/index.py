@@ -25,14 +25,18 @@ from tenderkit.exceptions import ReferenceFileError
 from tenderkit.models import REFERENCE_KEYS, Reference
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 CACHE_ENV = "TENDERKIT_CACHE_DIR"
 NO_INDEX_ENV = "TENDERKIT_NO_INDEX"
 #: Files changed this recently (ns) are re-read next time: timestamps may be that coarse.
 RACY_NS = 3_000_000_000
 #: Below this many files to parse, a worker pool costs more than it saves.
 PARALLEL_FROM = 400
-_SEG_STRIDE = 100_000  # segment rowid = reference rowid * stride + segment number
+# A segment's rowid says where it stands: reference rowid * _SEG_STRIDE + field number *
+# _FIELD_STRIDE + its rank in that field. Searches read the field from the rowid, never from
+# the stored row, which is what makes them fast.
+_SEG_STRIDE = 10_000
+_FIELD_STRIDE = 1_000
 
 Signature = tuple[int, int, int, int]
 
@@ -40,7 +44,7 @@ _SCHEMA = f"""
 CREATE TABLE refs (rid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, mtime INTEGER,
                    size INTEGER, ino INTEGER, ctime INTEGER, head TEXT NOT NULL,
                    body TEXT NOT NULL, segmented INTEGER NOT NULL DEFAULT 0);
-CREATE VIRTUAL TABLE segs USING fts5(stems, field UNINDEXED, tokenize = 'ascii', columnsize = 0);
+CREATE VIRTUAL TABLE segs USING fts5(stems, tokenize = 'ascii', columnsize = 0);
 CREATE VIRTUAL TABLE segs_vocab USING fts5vocab(segs, 'row');
 PRAGMA user_version = {INDEX_VERSION};
 """
@@ -79,7 +83,7 @@ def _connect(path: Path | str) -> sqlite3.Connection:
         )
     db.execute("PRAGMA synchronous = OFF")
     db.execute("SELECT rid, name, mtime, size, ino, ctime, head, body, segmented FROM refs LIMIT 1")
-    db.execute("SELECT rowid, field FROM segs LIMIT 1")
+    db.execute("SELECT rowid, stems FROM segs LIMIT 1")
     return db
 
 
@@ -428,10 +432,14 @@ def _delete(db: sqlite3.Connection, rids: list[int]) -> None:
 
 def _insert_segments(db: sqlite3.Connection, rid: int | None, prof: list[Any]) -> None:
     assert rid is not None
-    db.executemany(
-        "INSERT INTO segs (rowid, stems, field) VALUES (?, ?, ?)",
-        [(rid * _SEG_STRIDE + i, stems_, field) for i, (field, stems_) in enumerate(prof)],
-    )
+    from tenderkit.segments import FIELDS
+
+    rows, rank = [], dict.fromkeys(FIELDS, 0)
+    for field, stems_ in prof:
+        if rank[field] < _FIELD_STRIDE:  # past 1,000 bullets in one field, the rest is not searched
+            rows.append((rid * _SEG_STRIDE + FIELDS.index(field) * _FIELD_STRIDE + rank[field], stems_))
+        rank[field] += 1
+    db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", rows)
     db.execute("UPDATE refs SET segmented = 1 WHERE rid = ?", (rid,))
 
 
@@ -457,20 +465,6 @@ class SegmentSearch:
         )
         return [t for (t,) in rows]
 
-    def find(self, query: str, field: str | None = None) -> Iterator[tuple[int, int, str]]:
-        """(reference position, segment number, field) of every segment matching ``query``.
-
-        ``query`` is an FTS5 expression (quoted phrases joined by OR); ``field`` keeps only
-        the segments of that field.
-        """
-        sql, args = "SELECT rowid, field FROM segs WHERE segs MATCH ?", (query,)
-        if field is not None:
-            sql, args = sql + " AND field = ?", (query, field)
-        for rowid, field in self.db.execute(sql, args):
-            pos = self.positions.get(rowid // _SEG_STRIDE)
-            if pos is not None:
-                yield pos, rowid % _SEG_STRIDE, field
-
     def summarize(
         self, queries: list[tuple[str, bool]], weights: dict[str, float]
     ) -> Iterator[tuple[int, float, int, int]]:
@@ -487,10 +481,15 @@ class SegmentSearch:
         """
         if not queries:
             return
-        case = "CASE field " + " ".join(f"WHEN '{f}' THEN {w!r}" for f, w in weights.items())
+        from tenderkit.segments import FIELDS
+
+        field = f"(rowid / {_FIELD_STRIDE} % {_SEG_STRIDE // _FIELD_STRIDE})"
+        case = f"CASE {field} " + " ".join(
+            f"WHEN {FIELDS.index(f)} THEN {w!r}" for f, w in weights.items()
+        )
         parts, args = [], []
         for i, (query, skip_components) in enumerate(queries):
-            cond = " AND field != 'components'" if skip_components else ""
+            cond = f" AND {field} != {FIELDS.index('components')}" if skip_components else ""
             parts.append(
                 f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} END AS w "
                 f"FROM segs WHERE segs MATCH ?{cond}"
