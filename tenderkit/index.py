@@ -25,7 +25,7 @@ from tenderkit.exceptions import ReferenceFileError
 from tenderkit.models import REFERENCE_KEYS, Reference
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 CACHE_ENV = "TENDERKIT_CACHE_DIR"
 NO_INDEX_ENV = "TENDERKIT_NO_INDEX"
 #: Files changed this recently (ns) are re-read next time: timestamps may be that coarse.
@@ -44,6 +44,7 @@ _SCHEMA = f"""
 CREATE TABLE refs (rid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, mtime INTEGER,
                    size INTEGER, ino INTEGER, ctime INTEGER, head TEXT NOT NULL,
                    body TEXT NOT NULL, segmented INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE snapshot (key TEXT NOT NULL, heads TEXT NOT NULL);
 CREATE VIRTUAL TABLE segs USING fts5(stems, tokenize = 'ascii', columnsize = 0);
 CREATE VIRTUAL TABLE segs_vocab USING fts5vocab(segs, 'row');
 PRAGMA user_version = {INDEX_VERSION};
@@ -64,6 +65,37 @@ def index_path(library_dir: Path) -> Path:
     return cache_dir() / f"index-{key}.sqlite"
 
 
+def cached_data(path: Path, parse: Any) -> Any:
+    """``parse()`` of the file ``path``, kept as JSON in the cache folder until the file changes.
+
+    Falls back to ``parse()`` whenever the cache cannot be read or written.
+    """
+    try:
+        st = path.stat()
+    except OSError:
+        return parse()
+    signature = [st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns]
+    key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+    cache = cache_dir() / f"data-{key}.json"
+    if not os.environ.get(NO_INDEX_ENV):
+        try:
+            stored = json.loads(cache.read_text(encoding="utf-8"))
+            if stored["signature"] == signature and time.time_ns() - st.st_mtime_ns > RACY_NS:
+                return stored["data"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    data = parse()
+    if not os.environ.get(NO_INDEX_ENV):
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            from tenderkit.library import write_atomic
+
+            write_atomic(cache, json.dumps({"signature": signature, "data": data}))
+        except (OSError, TypeError, ValueError):
+            pass
+    return data
+
+
 def _scan(library_dir: Path) -> dict[str, Signature]:
     from tenderkit.library import reference_entries
 
@@ -79,11 +111,12 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     if db.execute("PRAGMA user_version").fetchone()[0] != INDEX_VERSION:
         db.executescript(
             "DROP TABLE IF EXISTS refs; DROP TABLE IF EXISTS segs_vocab; DROP TABLE IF EXISTS segs;"
-            + _SCHEMA
+            " DROP TABLE IF EXISTS snapshot;" + _SCHEMA
         )
     db.execute("PRAGMA synchronous = OFF")
     db.execute("SELECT rid, name, mtime, size, ino, ctime, head, body, segmented FROM refs LIMIT 1")
     db.execute("SELECT rowid, stems FROM segs LIMIT 1")
+    db.execute("SELECT key, heads FROM snapshot LIMIT 1")
     return db
 
 
@@ -343,7 +376,16 @@ def load_references(
         names = sorted(on_disk)
         return parse_files([library_dir / n for n in names]), None
     try:
-        refs = _sync(db, library_dir, on_disk, warnings, with_segments)
+        key = _snapshot_key(on_disk)
+        refs = _from_snapshot(db, key, library_dir, on_disk)
+        if refs is None:
+            refs, heads = _sync(db, library_dir, on_disk, warnings, with_segments)
+            if heads is not None:
+                with db:
+                    db.execute("DELETE FROM snapshot")
+                    db.execute(
+                        "INSERT INTO snapshot VALUES (?, ?)", (key, "[" + ",".join(heads) + "]")
+                    )
         return refs, index_path(library_dir)
     except sqlite3.Error as err:
         warnings.append(f"index {index_path(library_dir)} failed ({err}); reading every file")
@@ -351,6 +393,35 @@ def load_references(
         return parse_files([library_dir / n for n in names]), None
     finally:
         db.close()
+
+
+def _snapshot_key(on_disk: dict[str, Signature]) -> str:
+    listing = "\n".join(f"{name}\t{on_disk[name]}" for name in sorted(on_disk))
+    return hashlib.sha1(listing.encode()).hexdigest()
+
+
+def _from_snapshot(
+    db: sqlite3.Connection, key: str, library_dir: Path, on_disk: dict[str, Signature]
+) -> list[Reference] | None:
+    """The references, when no file changed since the last run: one read, one decode.
+
+    The snapshot holds every head, in name order, under a digest of the folder's listing
+    (names and signatures); any change to the folder changes the digest.
+    """
+    row = db.execute("SELECT heads FROM snapshot WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return None
+    try:
+        heads = json.loads(row[0])
+    except ValueError:
+        return None
+    names = sorted(on_disk)
+    if not isinstance(heads, list) or len(heads) != len(names):
+        return None
+    if not all(isinstance(h, dict) and h.keys() == _HEAD_SET for h in heads):
+        return None
+    source = _BodySource(index_path(library_dir), library_dir)
+    return [IndexedReference(h, n, on_disk[n], source) for h, n in zip(heads, names, strict=True)]
 
 
 def _stored(db: sqlite3.Connection) -> dict[str, tuple[Signature, str, int]]:
@@ -364,14 +435,19 @@ def _sync(
     on_disk: dict[str, Signature],
     warnings: list[str],
     with_segments: bool,
-) -> list[Reference]:
+) -> tuple[list[Reference], list[str] | None]:
+    """Bring the index up to date; returns the references and, when every one of them is
+    now stored as it is on disk, their heads in name order (for the snapshot)."""
     stored = _stored(db)
     refs: dict[str, Reference] = {}
+    heads: dict[str, str] = {}
+    clean = True
     source = _BodySource(index_path(library_dir), library_dir)
     unchanged = [n for n, sig in on_disk.items() if n in stored and stored[n][0] == sig]
     for name, head in zip(unchanged, _decode_heads([stored[n][1] for n in unchanged]), strict=True):
         if isinstance(head, dict) and head.keys() == _HEAD_SET:
             refs[name] = IndexedReference(head, name, on_disk[name], source)
+            heads[name] = stored[name][1]
         # else: a damaged row; the file is read again below
     fresh = sorted(n for n in on_disk if n not in refs)
     gone = [stored[n][2] for n in stored if n not in on_disk or n in fresh]
@@ -391,7 +467,8 @@ def _sync(
                 continue
             sig = on_disk[name]
             if sig[0] >= racy_after:
-                sig = (-1, *sig[1:])
+                sig, clean = (-1, *sig[1:]), False
+            heads[name] = result[1]
             cur = db.execute(
                 "INSERT INTO refs (name, mtime, size, ino, ctime, head, body)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -401,7 +478,8 @@ def _sync(
                 _insert_segments(db, cur.lastrowid, result[3])
     if first_error is not None:
         raise first_error
-    return [refs[n] for n in sorted(on_disk)]
+    names = sorted(on_disk)
+    return [refs[n] for n in names], [heads[n] for n in names] if clean else None
 
 
 def _decode_heads(heads: list[str]) -> list[Any]:
@@ -437,7 +515,9 @@ def _insert_segments(db: sqlite3.Connection, rid: int | None, prof: list[Any]) -
     rows, rank = [], dict.fromkeys(FIELDS, 0)
     for field, stems_ in prof:
         if rank[field] < _FIELD_STRIDE:  # past 1,000 bullets in one field, the rest is not searched
-            rows.append((rid * _SEG_STRIDE + FIELDS.index(field) * _FIELD_STRIDE + rank[field], stems_))
+            rows.append(
+                (rid * _SEG_STRIDE + FIELDS.index(field) * _FIELD_STRIDE + rank[field], stems_)
+            )
         rank[field] += 1
     db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", rows)
     db.execute("UPDATE refs SET segmented = 1 WHERE rid = ?", (rid,))
@@ -545,7 +625,7 @@ def _fill_memory(db: sqlite3.Connection, references: list[Reference]) -> None:
 def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSearch:
     db = _connect(index_file)
     rows = db.execute("SELECT rid, name, segmented FROM refs").fetchall()
-    by_id = {Path(name).stem: (rid, segmented) for rid, name, segmented in rows}
+    by_id = {name.rpartition(".")[0]: (rid, segmented) for rid, name, segmented in rows}
     if len(by_id) != len(references):
         db.close()
         raise LookupError("index does not hold these references")

@@ -142,6 +142,11 @@ def parse_vocabulary(text: str, path: Path) -> Vocabulary:
         raise VocabularyError(
             path, f"invalid YAML: {getattr(err, 'problem', err)}", mark.line + 1 if mark else None
         ) from err
+    return vocabulary_from_data(data, path)
+
+
+def vocabulary_from_data(data: object, path: Path) -> Vocabulary:
+    """Build a vocabulary from the mapping read from ``path``."""
     if not isinstance(data, dict):
         raise VocabularyError(path, "expected a mapping with 'components' and 'mission_types'")
     return Vocabulary(
@@ -154,12 +159,26 @@ def parse_vocabulary(text: str, path: Path) -> Vocabulary:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime_ns: int) -> Vocabulary:
+    from tenderkit.index import cached_data
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise VocabularyError(p, f"cannot read: {err}") from err
-    return parse_vocabulary(text, p)
+
+    def parse() -> object:
+        import yaml
+
+        try:
+            text = p.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            raise VocabularyError(p, f"cannot read: {err}") from err
+        try:
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            line = mark.line + 1 if mark else None
+            raise VocabularyError(p, f"invalid YAML: {getattr(err, 'problem', err)}", line) from err
+
+    # the parsed file is kept in the cache folder: most commands then never load PyYAML
+    return vocabulary_from_data(cached_data(p, parse), p)
 
 
 def load_vocabulary(library_dir: Path | None = None) -> Vocabulary:
