@@ -269,20 +269,20 @@ def prefetch(references: list[Reference]) -> None:
 # -- parsing, in parallel when there is much to read ------------------------------------
 
 
-def _parse_one(path: Path, with_segments: bool) -> tuple[Any, ...]:
+def _parse_one(path: Path, rid: int | None, with_segments: bool) -> tuple[Any, ...]:
     from tenderkit.library import read_reference
 
     try:
         ref = read_reference(path)
     except ReferenceFileError as err:
         return ("error", str(err.path), err.message, err.line)
-    prof = None
-    if with_segments:
+    rows = None
+    if with_segments and rid is not None:
         from tenderkit.segments import profile
 
-        prof = profile(ref)
+        rows = _segment_rows(rid, profile(ref))
     head, body = split(ref)
-    return ("ok", head, body, prof)
+    return ("ok", head, body, rows)
 
 
 _PENDING: list[Reference] = []  # references whose segments forked workers compute
@@ -319,18 +319,21 @@ def profiles(references: list[Reference]) -> list[Any]:
         _PENDING = []
 
 
-def _parse_chunk(args: tuple[list[str], bool]) -> list[tuple[Any, ...]]:
-    paths, with_segments = args
-    return [_parse_one(Path(p), with_segments) for p in paths]
+def _parse_chunk(args: tuple[list[tuple[str, int | None]], bool]) -> list[tuple[Any, ...]]:
+    jobs, with_segments = args
+    return [_parse_one(Path(p), rid, with_segments) for p, rid in jobs]
 
 
-def iter_parsed(paths: list[Path], with_segments: bool) -> Iterator[tuple[Any, ...]]:
+def iter_parsed(
+    paths: list[Path], with_segments: bool, rids: list[int] | None = None
+) -> Iterator[tuple[Any, ...]]:
     """Parse reference files in name order, on every core for large batches, as a stream.
 
-    Yields ``("ok", head, body, profile)`` or ``("error", path, message, line)`` per file, so
-    the caller can store results while the workers go on parsing.
+    Yields ``("ok", head, body, segment rows)`` or ``("error", path, message, line)`` per
+    file, so the caller can store results while the workers go on parsing. Segment rows
+    (ready to insert, for the index rowids ``rids``) come only ``with_segments``.
     """
-    jobs = [str(p) for p in paths]
+    jobs = list(zip(map(str, paths), rids or [None] * len(paths), strict=True))
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers == 1:
         yield from _parse_chunk((jobs, with_segments))
@@ -459,30 +462,29 @@ def _sync(
     # tick (coarse file systems) without its signature changing: store it as "racy" so the
     # next run reads it again, as git does for racily clean entries.
     racy_after = time.time_ns() - RACY_NS
-    pending: list[tuple[int, str]] = []  # segment rows, written in batches
+    ref_rows: list[tuple[Any, ...]] = []
+    seg_rows: list[tuple[int, str]] = []
     with db:
         _delete(db, gone)
-        results = iter_parsed([library_dir / n for n in fresh], with_segments)
-        for name, result in zip(fresh, results, strict=True):
-            try:
-                refs[name] = _reference(result)
-            except ReferenceFileError as err:
-                first_error = first_error or err  # the good files are still indexed
+        base = db.execute("SELECT coalesce(max(rid), 0) + 1 FROM refs").fetchone()[0]
+        rids = list(range(base, base + len(fresh)))
+        results = iter_parsed([library_dir / n for n in fresh], with_segments, rids)
+        for name, rid, result in zip(fresh, rids, results, strict=True):
+            if result[0] == "error":
+                # the good files are still indexed; the first broken one is reported
+                first_error = first_error or ReferenceFileError(result[1], result[2], result[3])
                 continue
             sig = on_disk[name]
             if sig[0] >= racy_after:
                 sig, clean = (-1, *sig[1:]), False
             heads[name] = result[1]
-            cur = db.execute(
-                "INSERT INTO refs (name, mtime, size, ino, ctime, head, body, segmented)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (name, *sig, result[1], result[2], result[3] is not None),
-            )
+            refs[name] = IndexedReference(json.loads(result[1]), name, sig, source)
+            ref_rows.append((rid, name, *sig, result[1], result[2], result[3] is not None))
             if result[3] is not None:
-                pending += _segment_rows(cur.lastrowid, result[3])
-                if len(pending) > 20_000:
-                    _flush_segments(db, pending)
-        _flush_segments(db, pending)
+                seg_rows += result[3]
+            if len(seg_rows) > 20_000 or len(ref_rows) > 1_000:
+                _flush(db, ref_rows, seg_rows)
+        _flush(db, ref_rows, seg_rows)
     if first_error is not None:
         raise first_error
     names = sorted(on_disk)
@@ -520,19 +522,27 @@ def _segment_rows(rid: int | None, prof: list[Any]) -> list[tuple[int, str]]:
     from tenderkit.segments import FIELDS
 
     assert rid is not None
+    start = {f: rid * _SEG_STRIDE + i * _FIELD_STRIDE for i, f in enumerate(FIELDS)}
     rows, rank = [], dict.fromkeys(FIELDS, 0)
     for field, stems_ in prof:
         if rank[field] < _FIELD_STRIDE:  # past 1,000 bullets in one field, the rest is not searched
-            rows.append(
-                (rid * _SEG_STRIDE + FIELDS.index(field) * _FIELD_STRIDE + rank[field], stems_)
-            )
+            rows.append((start[field] + rank[field], stems_))
         rank[field] += 1
     return rows
 
 
-def _flush_segments(db: sqlite3.Connection, pending: list[tuple[int, str]]) -> None:
-    db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", pending)
-    pending.clear()
+def _flush(
+    db: sqlite3.Connection, ref_rows: list[tuple[Any, ...]], seg_rows: list[tuple[int, str]]
+) -> None:
+    """Write pending reference and segment rows (batched: one statement per thousand)."""
+    db.executemany(
+        "INSERT INTO refs (rid, name, mtime, size, ino, ctime, head, body, segmented)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ref_rows,
+    )
+    db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", seg_rows)
+    ref_rows.clear()
+    seg_rows.clear()
 
 
 def _insert_segments(db: sqlite3.Connection, rid: int | None, prof: list[Any]) -> None:

@@ -84,8 +84,10 @@ def parse_reference_text(text: str, path: Path) -> Reference:
 def load_yaml_text(text: str, path: Path) -> Any:
     """The data of a reference file's text; invalid YAML names the file and line."""
     yaml = _yaml()
+    from tenderkit.yamlload import load
+
     try:
-        return yaml.load(text, Loader=yaml_loader())
+        return load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
