@@ -324,6 +324,18 @@ def _parse_chunk(args: tuple[list[tuple[str, int | None]], bool]) -> list[tuple[
     return [_parse_one(Path(p), rid, with_segments) for p, rid in jobs]
 
 
+def _prepare_workers(with_segments: bool) -> None:
+    """Import what the workers need before they are forked, so that each need not."""
+    import tenderkit.library  # noqa: F401
+    import tenderkit.yamlload  # noqa: F401
+
+    if with_segments:
+        from tenderkit.segments import profile  # noqa: F401
+        from tenderkit.text import _stemmer
+
+        _stemmer()
+
+
 def iter_parsed(
     paths: list[Path], with_segments: bool, rids: list[int] | None = None
 ) -> Iterator[tuple[Any, ...]]:
@@ -341,7 +353,8 @@ def iter_parsed(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(50, len(jobs) // (workers * 8))
+    _prepare_workers(with_segments)
+    size = max(50, min(200, len(jobs) // (workers * 8)))  # small chunks: results flow early
     chunks = [(jobs[i : i + size], with_segments) for i in range(0, len(jobs), size)]
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))

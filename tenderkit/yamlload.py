@@ -79,7 +79,18 @@ def _load_events(text: str) -> Any:
     stack: list[Any] = []  # open containers: lists, or _Mapping frames
     result: Any = None
     documents = 0
-    for event in yaml.parse(text, Loader=LOADER):
+    parser = LOADER(text)
+    try:
+        return _build(parser.get_event, anchors, stack, result, documents)
+    finally:
+        parser.dispose()
+
+
+def _build(
+    get_event: Any, anchors: dict[str, Any], stack: list[Any], result: Any, documents: int
+) -> Any:
+    while True:
+        event = get_event()  # straight from the C parser: no Python generator in between
         cls = event.__class__
         if cls is ScalarEvent:
             value = _scalar(event)
@@ -109,7 +120,9 @@ def _load_events(text: str) -> Any:
             if documents > 1:
                 raise _Unusual  # PyYAML's own "expected a single document" error
             continue
-        elif cls is StreamStartEvent or cls is StreamEndEvent or cls is DocumentEndEvent:
+        elif cls is StreamEndEvent:
+            return result
+        elif cls is StreamStartEvent or cls is DocumentEndEvent:
             continue
         else:
             raise _Unusual
@@ -117,7 +130,6 @@ def _load_events(text: str) -> Any:
             _add(stack[-1], value)
         else:
             result = value
-    return result
 
 
 def _add(top: Any, value: Any) -> None:
