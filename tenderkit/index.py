@@ -25,7 +25,7 @@ from tenderkit.exceptions import ReferenceFileError
 from tenderkit.models import REFERENCE_KEYS, Reference
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 CACHE_ENV = "TENDERKIT_CACHE_DIR"
 NO_INDEX_ENV = "TENDERKIT_NO_INDEX"
 #: Files changed this recently (ns) are re-read next time: timestamps may be that coarse.
@@ -44,7 +44,8 @@ _SCHEMA = f"""
 CREATE TABLE refs (rid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, mtime INTEGER,
                    size INTEGER, ino INTEGER, ctime INTEGER, head TEXT NOT NULL,
                    body TEXT NOT NULL, segmented INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE snapshot (key TEXT NOT NULL, heads TEXT NOT NULL);
+CREATE TABLE snapshot (key TEXT NOT NULL, heads TEXT NOT NULL, rids TEXT NOT NULL);
+CREATE INDEX refs_unsegmented ON refs (segmented) WHERE segmented = 0;
 CREATE VIRTUAL TABLE segs USING fts5(stems, tokenize = 'ascii', columnsize = 0);
 CREATE VIRTUAL TABLE segs_vocab USING fts5vocab(segs, 'row');
 PRAGMA user_version = {INDEX_VERSION};
@@ -119,7 +120,7 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     )  # 64 MB: building the full-text index of 10,000 references
     db.execute("SELECT rid, name, mtime, size, ino, ctime, head, body, segmented FROM refs LIMIT 1")
     db.execute("SELECT rowid, stems FROM segs LIMIT 1")
-    db.execute("SELECT key, heads FROM snapshot LIMIT 1")
+    db.execute("SELECT key, heads, rids FROM snapshot LIMIT 1")
     return db
 
 
@@ -227,10 +228,10 @@ class IndexedReference(Reference):
     """A :class:`Reference` served by the index: long texts are read on first access."""
 
     def __init__(
-        self, head: dict[str, Any], name: str, signature: Signature, source: _BodySource
+        self, head: dict[str, Any], name: str, signature: Signature, source: _BodySource, rid: int
     ) -> None:
         self.__dict__.update(head)
-        self.__dict__.update(_name=name, _signature=signature, _source=source)
+        self.__dict__.update(_name=name, _signature=signature, _source=source, _rid=rid)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Reference) and self.to_dict() == other.to_dict()
@@ -400,10 +401,12 @@ def load_references(
         if refs is None:
             refs, heads = _sync(db, library_dir, on_disk, warnings, with_segments)
             if heads is not None:
+                rids = json.dumps([r._rid for r in refs])  # type: ignore[attr-defined]
                 with db:
                     db.execute("DELETE FROM snapshot")
                     db.execute(
-                        "INSERT INTO snapshot VALUES (?, ?)", (key, "[" + ",".join(heads) + "]")
+                        "INSERT INTO snapshot VALUES (?, ?, ?)",
+                        (key, "[" + ",".join(heads) + "]", rids),
                     )
         return refs, index_path(library_dir)
     except sqlite3.Error as err:
@@ -427,20 +430,25 @@ def _from_snapshot(
     The snapshot holds every head, in name order, under a digest of the folder's listing
     (names and signatures); any change to the folder changes the digest.
     """
-    row = db.execute("SELECT heads FROM snapshot WHERE key = ?", (key,)).fetchone()
+    row = db.execute("SELECT heads, rids FROM snapshot WHERE key = ?", (key,)).fetchone()
     if row is None:
         return None
     try:
-        heads = json.loads(row[0])
+        heads, rids = json.loads(row[0]), json.loads(row[1])
     except ValueError:
         return None
     names = sorted(on_disk)
-    if not isinstance(heads, list) or len(heads) != len(names):
+    if not isinstance(heads, list) or not isinstance(rids, list):
+        return None
+    if not len(heads) == len(rids) == len(names):
         return None
     if not all(isinstance(h, dict) and h.keys() == _HEAD_SET for h in heads):
         return None
     source = _BodySource(index_path(library_dir), library_dir)
-    return [IndexedReference(h, n, on_disk[n], source) for h, n in zip(heads, names, strict=True)]
+    return [
+        IndexedReference(h, n, on_disk[n], source, rid)
+        for h, n, rid in zip(heads, names, rids, strict=True)
+    ]
 
 
 def _stored(db: sqlite3.Connection) -> dict[str, tuple[Signature, str, int]]:
@@ -465,7 +473,7 @@ def _sync(
     unchanged = [n for n, sig in on_disk.items() if n in stored and stored[n][0] == sig]
     for name, head in zip(unchanged, _decode_heads([stored[n][1] for n in unchanged]), strict=True):
         if isinstance(head, dict) and head.keys() == _HEAD_SET:
-            refs[name] = IndexedReference(head, name, on_disk[name], source)
+            refs[name] = IndexedReference(head, name, on_disk[name], source, stored[name][2])
             heads[name] = stored[name][1]
         # else: a damaged row; the file is read again below
     fresh = sorted(n for n in on_disk if n not in refs)
@@ -491,7 +499,7 @@ def _sync(
             if sig[0] >= racy_after:
                 sig, clean = (-1, *sig[1:]), False
             heads[name] = result[1]
-            refs[name] = IndexedReference(json.loads(result[1]), name, sig, source)
+            refs[name] = IndexedReference(json.loads(result[1]), name, sig, source, rid)
             ref_rows.append((rid, name, *sig, result[1], result[2], result[3] is not None))
             if result[3] is not None:
                 seg_rows += result[3]
@@ -587,7 +595,7 @@ class SegmentSearch:
 
     def summarize(
         self, queries: list[tuple[str, bool]], weights: dict[str, float]
-    ) -> Iterator[tuple[int, float, int, int]]:
+    ) -> list[tuple[int, float, int, int]]:
         """For each reference matching any query: (position, strength, mask, hits).
 
         ``queries`` are (FTS5 expression, skip components field) pairs, one per group. A
@@ -600,7 +608,7 @@ class SegmentSearch:
         matching reference, not one per matching segment.
         """
         if not queries:
-            return
+            return []
         from tenderkit.segments import FIELDS
 
         field = f"(rowid / {_FIELD_STRIDE} % {_SEG_STRIDE // _FIELD_STRIDE})"
@@ -625,10 +633,8 @@ class SegmentSearch:
                    sum(1 << q), sum(n)
             FROM found JOIN spread USING (q) GROUP BY rid"""
         positions = self.positions
-        for rid, strength, mask, hits in self.db.execute(sql, args):
-            pos = positions.get(rid)
-            if pos is not None:
-                yield pos, strength, mask, hits
+        rows = self.db.execute(sql, args).fetchall()
+        return [(positions[r[0]], r[1], r[2], r[3]) for r in rows if r[0] in positions]
 
     def close(self) -> None:
         """Release the database."""
@@ -664,6 +670,14 @@ def _fill_memory(db: sqlite3.Connection, references: list[Reference]) -> None:
 
 def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSearch:
     db = _connect(index_file)
+    if all(isinstance(r, IndexedReference) for r in references):
+        # the references came from this index a moment ago and know their rows
+        if db.execute("SELECT count(*) FROM refs").fetchone()[0] == len(references):
+            positions = {r._rid: pos for pos, r in enumerate(references)}  # type: ignore[attr-defined]
+            unsegmented = [rid for (rid,) in db.execute("SELECT rid FROM refs WHERE segmented = 0")]
+            if all(rid in positions for rid in unsegmented):
+                _add_segments(db, [(rid, references[positions[rid]]) for rid in unsegmented])
+                return SegmentSearch(db, positions)
     rows = db.execute("SELECT rid, name, segmented FROM refs").fetchall()
     by_id = {name.rpartition(".")[0]: (rid, segmented) for rid, name, segmented in rows}
     if len(by_id) != len(references):
@@ -675,13 +689,19 @@ def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSea
         positions[rid] = pos
         if not segmented:
             missing.append((rid, ref))
-    if missing:
-        computed = profiles([ref for _rid, ref in missing])
-        with db:
-            for (rid, _ref), prof in zip(missing, computed, strict=True):
-                db.execute(
-                    "DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
-                    (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE),
-                )
-                _insert_segments(db, rid, prof)
+    _add_segments(db, missing)
     return SegmentSearch(db, positions)
+
+
+def _add_segments(db: sqlite3.Connection, missing: list[tuple[int, Reference]]) -> None:
+    """Index the segments of references stored without them (loaded by ``list``, say)."""
+    if not missing:
+        return
+    computed = profiles([ref for _rid, ref in missing])
+    with db:
+        for (rid, _ref), prof in zip(missing, computed, strict=True):
+            db.execute(
+                "DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
+                (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE),
+            )
+            _insert_segments(db, rid, prof)

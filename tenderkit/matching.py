@@ -262,22 +262,26 @@ def criterion_score(best: float, matched: int, groups: int, extra: int) -> float
 
 
 def _component_masks(
-    canonicals: list[list[str | None]], groups: list[Group]
-) -> dict[int, tuple[int, int]]:
-    """Position -> (mask of component groups the reference lists, how many it lists)."""
-    wanted = {g.component: 1 << i for i, g in enumerate(groups) if g.component}
+    references: Sequence[Reference], all_groups: list[list[Group]], vocabulary: Vocabulary
+) -> list[dict[int, tuple[int, int]]]:
+    """Per criterion: position -> (mask of its component groups listed, how many listed).
+
+    One pass over the library's components for all criteria.
+    """
+    wanted: dict[str, list[tuple[int, int]]] = {}
+    for ci, groups in enumerate(all_groups):
+        for i, g in enumerate(groups):
+            if g.component:
+                wanted.setdefault(g.component, []).append((ci, 1 << i))
+    out: list[dict[int, tuple[int, int]]] = [{} for _ in all_groups]
     if not wanted:
-        return {}
-    out: dict[int, tuple[int, int]] = {}
-    for pos, names in enumerate(canonicals):
-        mask = count = 0
-        for name in names:
-            bit = wanted.get(name)  # type: ignore[arg-type]
-            if bit:
-                mask |= bit
-                count += 1
-        if mask:
-            out[pos] = (mask, count)
+        return out
+    canonical = vocabulary.components.canonical
+    for pos, ref in enumerate(references):
+        for component in ref.components:
+            for ci, bit in wanted.get(canonical(component), ()):  # type: ignore[arg-type]
+                mask, count = out[ci].get(pos, (0, 0))
+                out[ci][pos] = (mask | bit, count + 1)
     return out
 
 
@@ -311,8 +315,7 @@ def score_references(
         [zero[c.id] for c in tender.criteria] for _ in references
     ]
     overall = [0.0] * len(references)
-    canonical = vocabulary.components.canonical
-    canonicals = [[canonical(c) for c in ref.components] for ref in references]
+    listed = _component_masks(references, [all_groups[c.id] for c in tender.criteria], vocabulary)
     for ci, criterion in enumerate(tender.criteria):
         groups = all_groups[criterion.id]
         queries = [
@@ -326,7 +329,7 @@ def score_references(
                 [q for q in queries if q[0]], FIELD_WEIGHTS
             )
         }
-        components = _component_masks(canonicals, groups)
+        components = listed[ci]
         for pos in found.keys() | components.keys():
             best, mask, hits = found.get(pos, (0.0, 0, 0))
             comp_mask, comp_count = components.get(pos, (0, 0))
