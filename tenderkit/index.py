@@ -12,6 +12,7 @@ by the same code, so results are identical with and without the index.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -25,7 +26,7 @@ from tenderkit.exceptions import ReferenceFileError
 from tenderkit.models import REFERENCE_KEYS, Reference
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 CACHE_ENV = "TENDERKIT_CACHE_DIR"
 NO_INDEX_ENV = "TENDERKIT_NO_INDEX"
 #: Files changed this recently (ns) are re-read next time: timestamps may be that coarse.
@@ -46,6 +47,7 @@ CREATE TABLE refs (rid INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, mtime INT
                    body TEXT NOT NULL, segmented INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE snapshot (key TEXT NOT NULL, heads TEXT NOT NULL, rids TEXT NOT NULL);
 CREATE INDEX refs_unsegmented ON refs (segmented) WHERE segmented = 0;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE VIRTUAL TABLE segs USING fts5(stems, tokenize = 'ascii', columnsize = 0);
 CREATE VIRTUAL TABLE segs_vocab USING fts5vocab(segs, 'row');
 PRAGMA user_version = {INDEX_VERSION};
@@ -112,7 +114,7 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     if db.execute("PRAGMA user_version").fetchone()[0] != INDEX_VERSION:
         db.executescript(
             "DROP TABLE IF EXISTS refs; DROP TABLE IF EXISTS segs_vocab; DROP TABLE IF EXISTS segs;"
-            " DROP TABLE IF EXISTS snapshot;" + _SCHEMA
+            " DROP TABLE IF EXISTS snapshot; DROP TABLE IF EXISTS meta;" + _SCHEMA
         )
     db.execute("PRAGMA synchronous = OFF")
     db.execute(
@@ -121,6 +123,7 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     db.execute("SELECT rid, name, mtime, size, ino, ctime, head, body, segmented FROM refs LIMIT 1")
     db.execute("SELECT rowid, stems FROM segs LIMIT 1")
     db.execute("SELECT key, heads, rids FROM snapshot LIMIT 1")
+    db.execute("SELECT key, value FROM meta LIMIT 1")
     return db
 
 
@@ -530,6 +533,8 @@ def _decode_heads(heads: list[str]) -> list[Any]:
 
 
 def _delete(db: sqlite3.Connection, rids: list[int]) -> None:
+    if rids:
+        db.execute("DELETE FROM meta WHERE key = 'terms'")
     for rid in rids:
         db.execute("DELETE FROM refs WHERE rid = ?", (rid,))
         db.execute(
@@ -561,7 +566,9 @@ def _flush(
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ref_rows,
     )
-    db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", seg_rows)
+    if seg_rows:
+        db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", seg_rows)
+        db.execute("DELETE FROM meta WHERE key = 'terms'")
     ref_rows.clear()
     seg_rows.clear()
 
@@ -569,6 +576,7 @@ def _flush(
 def _insert_segments(db: sqlite3.Connection, rid: int | None, prof: list[Any]) -> None:
     db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", _segment_rows(rid, prof))
     db.execute("UPDATE refs SET segmented = 1 WHERE rid = ?", (rid,))
+    db.execute("DELETE FROM meta WHERE key = 'terms'")
 
 
 # -- searching segments ------------------------------------------------------------------
@@ -580,18 +588,33 @@ class SegmentSearch:
     def __init__(self, db: sqlite3.Connection, positions: dict[int, int]) -> None:
         self.db = db
         self.positions = positions  # reference rowid -> index in the library's list
+        self._terms: list[str] | None = None
 
     def terms(self) -> list[str]:
-        """Every stem that occurs in the library, sorted."""
-        return [t for (t,) in self.db.execute("SELECT term FROM segs_vocab ORDER BY term")]
+        """Every stem that occurs in the library, sorted (kept in the index until it changes)."""
+        if self._terms is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'terms'").fetchone()
+            if row is not None:
+                self._terms = row[0].split(" ") if row[0] else []
+            else:
+                self._terms = [
+                    t for (t,) in self.db.execute("SELECT term FROM segs_vocab ORDER BY term")
+                ]
+                try:
+                    with self.db:
+                        self.db.execute(
+                            "INSERT OR REPLACE INTO meta VALUES ('terms', ?)",
+                            (" ".join(self._terms),),
+                        )
+                except sqlite3.Error:
+                    pass  # a read-only index still answers
+        return self._terms
 
     def terms_starting_with(self, prefix: str) -> list[str]:
         """The stems of the library that start with ``prefix``, sorted."""
-        rows = self.db.execute(
-            "SELECT term FROM segs_vocab WHERE term >= ? AND term < ? ORDER BY term",
-            (prefix, prefix + "\x7f"),
-        )
-        return [t for (t,) in rows]
+        terms = self.terms()
+        lo = bisect.bisect_left(terms, prefix)
+        return terms[lo : bisect.bisect_left(terms, prefix + "\x7f")]
 
     def summarize(
         self, queries: list[tuple[str, bool]], weights: dict[str, float]

@@ -370,3 +370,16 @@ def test_commands_do_not_import_document_libraries(argv: list[str], make_library
                           text=True, cwd=REPO, env=os.environ.copy(), check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "LOADED []"
+
+
+def test_new_words_are_searchable_after_the_library_changes(library: Path) -> None:
+    from tenderkit.models import Criterion, Tender
+
+    tender = Tender("T", "B", [Criterion("x", "Xylophonie", keywords=["xylophonie"])])
+    assert match_tender(load_library(library, for_matching=True), tender).uncovered == ["x"]
+    write_reference_file(library, reference_data("delta", content=["Ateliers de xylophonie."]))
+    result = match_tender(load_library(library, for_matching=True), tender)
+    assert result.selected == ["delta"] and result.uncovered == []
+    (library / "delta.yaml").unlink()
+    result = match_tender(load_library(library, for_matching=True), tender)
+    assert result.uncovered == ["x"]
