@@ -68,10 +68,11 @@ def index_path(library_dir: Path) -> Path:
     return cache_dir() / f"index-{key}.sqlite"
 
 
-def cached_data(path: Path, parse: Any) -> Any:
+def cached_data(path: Path, parse: Any, kind: str) -> Any:
     """``parse()`` of the file ``path``, kept as JSON in the cache folder until the file changes.
 
-    Falls back to ``parse()`` whenever the cache cannot be read or written.
+    ``kind`` names what ``parse`` computes (change it when that changes). Falls back to
+    ``parse()`` whenever the cache cannot be read or written.
     """
     try:
         st = path.stat()
@@ -79,7 +80,7 @@ def cached_data(path: Path, parse: Any) -> Any:
         return parse()
     signature = [st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns]
     key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
-    cache = cache_dir() / f"data-{key}.json"
+    cache = cache_dir() / f"{kind}-{key}.json"
     if not os.environ.get(NO_INDEX_ENV):
         try:
             stored = json.loads(cache.read_text(encoding="utf-8"))

@@ -50,6 +50,14 @@ def _stemmer():  # noqa: ANN202 - snowballstemmer has no types
     return snowballstemmer.stemmer("french")
 
 
+_KNOWN: dict[str, str] = {}  # stems read from the cache (the vocabulary's words)
+
+
+def remember_stems(known: dict[str, str]) -> None:
+    """Stems computed before (lower-case word -> stem), so the stemmer need not run again."""
+    _KNOWN.update(known)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Folded Snowball French stem of one word (``"Habitants"`` → ``"habit"``).
@@ -59,6 +67,9 @@ def stem(word: str) -> str:
     lowered = word.casefold()
     if len(lowered) <= 3 or lowered.isdigit():
         return fold(lowered)
+    known = _KNOWN.get(lowered)
+    if known is not None:
+        return known
     return fold(_stemmer().stemWord(lowered))
 
 

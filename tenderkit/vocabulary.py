@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from tenderkit.exceptions import VocabularyError
-from tenderkit.text import normalize, raw_words, stems
+from tenderkit.text import normalize, raw_words, remember_stems, stem, stems
 
 VOCABULARY_FILE = "vocabulary.yaml"
 
@@ -177,8 +178,35 @@ def _load_cached(path: str, mtime_ns: int) -> Vocabulary:
             line = mark.line + 1 if mark else None
             raise VocabularyError(p, f"invalid YAML: {getattr(err, 'problem', err)}", line) from err
 
-    # the parsed file is kept in the cache folder: most commands then never load PyYAML
-    return vocabulary_from_data(cached_data(p, parse), p)
+    def parse_and_stem() -> dict[str, Any]:
+        data = parse()
+        words = {w.casefold() for spelling in _spellings(data) for w in raw_words(spelling)}
+        words |= {w[:-1] for w in words if len(w) > 3 and w[-1] in "sx"}  # see _stem_key
+        return {"yaml": data, "stems": {w: stem(w) for w in words}}
+
+    # the parsed file, and the stems of its words, are kept in the cache folder: most
+    # commands then load neither PyYAML nor the stemmer
+    cached = cached_data(p, parse_and_stem, "vocabulary-v2")
+    if isinstance(cached, dict) and isinstance(cached.get("stems"), dict):
+        remember_stems(cached["stems"])
+        return vocabulary_from_data(cached.get("yaml"), p)
+    return vocabulary_from_data(parse(), p)
+
+
+def _spellings(data: Any) -> list[str]:
+    out = []
+    if isinstance(data, dict):
+        for section in ("components", "mission_types", "terms"):
+            for item in data.get(section) or []:
+                if isinstance(item, str):
+                    out.append(item)
+                elif isinstance(item, dict):
+                    out += [
+                        v
+                        for v in [item.get("name"), *(item.get("variants") or [])]
+                        if isinstance(v, str)
+                    ]
+    return out
 
 
 def load_vocabulary(library_dir: Path | None = None) -> Vocabulary:
