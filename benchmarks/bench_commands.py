@@ -446,6 +446,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     WORK.mkdir(exist_ok=True)
     libraries = {size: library_for(size, args.seed) for size in sizes}
+    # A normal install byte-compiles the package (pip does); an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would otherwise compile every module on every run.
+    import compileall
+
+    compileall.compile_dir(str(REPO / "tenderkit"), quiet=1)
 
     with tempfile.TemporaryDirectory(prefix="tenderkit-bench-") as tmp_name:
         tmp = Path(tmp_name)

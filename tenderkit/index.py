@@ -118,9 +118,10 @@ def _connect(path: Path | str) -> sqlite3.Connection:
             " DROP TABLE IF EXISTS snapshot; DROP TABLE IF EXISTS meta;" + _SCHEMA
         )
     db.execute("PRAGMA synchronous = OFF")
-    db.execute(
-        "PRAGMA cache_size = -65536"
-    )  # 64 MB: building the full-text index of 10,000 references
+    # 64 MB of page cache to build the full-text index; temporary sorts of a search in
+    # memory
+    db.execute("PRAGMA cache_size = -65536")
+    db.execute("PRAGMA temp_store = MEMORY")
     db.execute("SELECT rid, name, mtime, size, ino, ctime, head, body, segmented FROM refs LIMIT 1")
     db.execute("SELECT rowid, stems FROM segs LIMIT 1")
     db.execute("SELECT key, heads, rids FROM snapshot LIMIT 1")
@@ -535,7 +536,7 @@ def _decode_heads(heads: list[str]) -> list[Any]:
 
 def _delete(db: sqlite3.Connection, rids: list[int]) -> None:
     if rids:
-        db.execute("DELETE FROM meta WHERE key = 'terms'")
+        db.execute("DELETE FROM meta WHERE key IN ('terms', 'equivalents')")
     for rid in rids:
         db.execute("DELETE FROM refs WHERE rid = ?", (rid,))
         db.execute(
@@ -569,7 +570,7 @@ def _flush(
     )
     if seg_rows:
         db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", seg_rows)
-        db.execute("DELETE FROM meta WHERE key = 'terms'")
+        db.execute("DELETE FROM meta WHERE key IN ('terms', 'equivalents')")
     ref_rows.clear()
     seg_rows.clear()
 
@@ -577,7 +578,7 @@ def _flush(
 def _insert_segments(db: sqlite3.Connection, rid: int | None, prof: list[Any]) -> None:
     db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", _segment_rows(rid, prof))
     db.execute("UPDATE refs SET segmented = 1 WHERE rid = ?", (rid,))
-    db.execute("DELETE FROM meta WHERE key = 'terms'")
+    db.execute("DELETE FROM meta WHERE key IN ('terms', 'equivalents')")
 
 
 # -- searching segments ------------------------------------------------------------------
@@ -610,6 +611,27 @@ class SegmentSearch:
                 except sqlite3.Error:
                     pass  # a read-only index still answers
         return self._terms
+
+    def remembered_equivalents(self) -> dict[str, list[str]]:
+        """Word-form and typo equivalents computed by earlier runs on the same stems."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'equivalents'").fetchone()
+        try:
+            found = json.loads(row[0]) if row else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def remember_equivalents(self, learned: dict[str, list[str]]) -> None:
+        """Keep new equivalents for later runs (until the library's stems change)."""
+        try:
+            with self.db:
+                known = self.remembered_equivalents()
+                known.update(learned)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('equivalents', ?)", (json.dumps(known),)
+                )
+        except sqlite3.Error:
+            pass  # a read-only index still answers
 
     def terms_starting_with(self, prefix: str) -> list[str]:
         """The stems of the library that start with ``prefix``, sorted."""

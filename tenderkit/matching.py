@@ -11,10 +11,9 @@ confidence. Every match keeps the segment it was found in, quoted as evidence.
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -101,28 +100,26 @@ class Equivalents:
     """
 
     def __init__(
-        self, starting_with: Callable[[str], list[str]], surfaces: dict[str, str] | None = None
+        self,
+        starting_with: Callable[[str], list[str]],
+        surfaces: dict[str, str] | None = None,
+        remembered: dict[str, list[str]] | None = None,
     ) -> None:
         self.lookup = starting_with
         self.surfaces = surfaces or {}  # the whole word behind a query stem, for typo checks
+        self.remembered = remembered or {}  # computed by earlier runs on the same library
+        self.learned: dict[str, list[str]] = {}  # computed by this one
         self.cache: dict[str, frozenset[str]] = {}
         self.prefixes: dict[str, list[str]] = {}
-
-    @classmethod
-    def of(cls, universe: Iterable[str], surfaces: dict[str, str] | None = None) -> Equivalents:
-        """Equivalents over a known list of stems."""
-        terms = sorted(set(universe))
-
-        def starting_with(prefix: str) -> list[str]:
-            lo = bisect.bisect_left(terms, prefix)
-            return terms[lo : bisect.bisect_left(terms, prefix + "\x7f")]
-
-        return cls(starting_with, surfaces)
 
     def __call__(self, stem: str) -> frozenset[str]:
         found = self.cache.get(stem)
         if found is None:
-            found = self.cache[stem] = frozenset(self._compute(stem))
+            key = f"{stem} {self.surfaces.get(stem, stem)}"
+            known = self.remembered.get(key)
+            if known is None:
+                known = self.learned[key] = sorted(self._compute(stem))
+            found = self.cache[stem] = frozenset(known)
         return found
 
     def _starting_with(self, prefix: str) -> list[str]:
@@ -256,11 +253,6 @@ def quote(field_: str, text: str, toks: list[tuple[str, int, int]], at: int, len
     return f"{field_}: {'… ' if left > 0 else ''}{body}{' …' if right < len(text) else ''}"
 
 
-def criterion_score(best: float, matched: int, groups: int, extra: int) -> float:
-    """Strongest field × share of the criterion's groups found, plus a little per repeat."""
-    return round(min(1.0, best * (0.7 + 0.3 * matched / groups) + 0.04 * min(extra, 3)), 3)
-
-
 def _component_masks(
     references: Sequence[Reference], all_groups: list[list[Group]], vocabulary: Vocabulary
 ) -> list[dict[int, tuple[int, int]]]:
@@ -277,11 +269,15 @@ def _component_masks(
     if not wanted:
         return out
     canonical = vocabulary.components.canonical
+    hits_of: dict[str, tuple[tuple[int, int], ...]] = {}  # component as written -> its bits
     for pos, ref in enumerate(references):
         for component in ref.components:
-            for ci, bit in wanted.get(canonical(component), ()):  # type: ignore[arg-type]
-                mask, count = out[ci].get(pos, (0, 0))
-                out[ci][pos] = (mask | bit, count + 1)
+            hits = hits_of.get(component)
+            if hits is None:
+                hits = hits_of[component] = tuple(wanted.get(canonical(component) or "", ()))
+            for ci, bit in hits:
+                prev = out[ci].get(pos)
+                out[ci][pos] = (bit, 1) if prev is None else (prev[0] | bit, prev[1] + 1)
     return out
 
 
@@ -309,7 +305,8 @@ def score_references(
     """
     all_groups = {c.id: criterion_groups(c, vocabulary) for c in tender.criteria}
     surfaces = {k: v for gs in all_groups.values() for g in gs for k, v in g.surfaces.items()}
-    context = _Context(vocabulary, Equivalents(search.terms_starting_with, surfaces))
+    equivalents = Equivalents(search.terms_starting_with, surfaces, search.remembered_equivalents())
+    context = _Context(vocabulary, equivalents)
     zero = {c.id: CriterionScore(c.id, 0.0, []) for c in tender.criteria}
     per_ref: list[list[CriterionScore]] = [
         [zero[c.id] for c in tender.criteria] for _ in references
@@ -330,17 +327,23 @@ def score_references(
             )
         }
         components = listed[ci]
+        n_groups, weight, cid = len(groups), criterion.weight, criterion.id
+        nothing = (0, 0)
         for pos in found.keys() | components.keys():
-            best, mask, hits = found.get(pos, (0.0, 0, 0))
-            comp_mask, comp_count = components.get(pos, (0, 0))
+            best, mask, hits = found.get(pos) or (0.0, 0, 0)
+            comp_mask, comp_count = components.get(pos, nothing)
             if comp_mask:
                 best = 1.0
             mask |= comp_mask
             matched = mask.bit_count()
-            extra = max(0, hits + comp_count - matched)
-            value = criterion_score(best, matched, len(groups), extra)
-            per_ref[pos][ci] = _LazyScore(criterion.id, value, references[pos], groups, context)
-            overall[pos] += criterion.weight * value
+            extra = hits + comp_count - matched
+            # strongest field x share of the groups found, plus a little per repeated hit
+            value = best * (0.7 + 0.3 * matched / n_groups) + 0.04 * (3 if extra > 3 else extra)
+            value = round(value if value < 1.0 else 1.0, 3)
+            per_ref[pos][ci] = _LazyScore(cid, value, references[pos], groups, context)
+            overall[pos] += weight * value
+    if equivalents.learned:
+        search.remember_equivalents(equivalents.learned)
     total_weight = sum(c.weight for c in tender.criteria)
     matches = []
     for pos, ref in enumerate(references):
