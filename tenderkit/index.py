@@ -423,7 +423,7 @@ def load_references(
 
 
 def _snapshot_key(on_disk: dict[str, Signature]) -> str:
-    listing = "\n".join(f"{name}\t{on_disk[name]}" for name in sorted(on_disk))
+    listing = json.dumps(sorted(on_disk.items()))  # names and signatures
     return hashlib.sha1(listing.encode()).hexdigest()
 
 

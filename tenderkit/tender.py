@@ -31,16 +31,39 @@ class _Bad(Exception):
 
 
 def load_tender(path: Path) -> Tender:
-    """Read ``path``; any problem raises :class:`TenderFileError` naming file, line and key."""
-    import yaml
+    """Read ``path``; any problem raises :class:`TenderFileError` naming file, line and key.
+
+    The parsed file is kept in the cache folder until it changes (PyYAML need not load).
+    """
+    from tenderkit.index import cached_data
 
     path = Path(path)
+    data = cached_data(path, lambda: _parse(path, _read(path)), "tender-v1")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return tender_from_dict(data)
+    except _Bad as err:
+        text = _read(path)
+        line = (
+            _criterion_line(text, err.criterion, err.key)
+            if err.criterion is not None
+            else (key_line(text, err.key) if err.key else None)
+        )
+        raise TenderFileError(path, err.message, line) from None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
     except OSError as err:
         raise TenderFileError(path, f"cannot read the tender file: {err.strerror or err}") from err
     except UnicodeDecodeError as err:
         raise TenderFileError(path, f"not UTF-8 text ({err.reason} at byte {err.start})") from err
+
+
+def _parse(path: Path, text: str) -> Any:
+    """The YAML data of a tender file, dates as ISO text (so it can be cached as JSON)."""
+    import yaml
+
     try:
         data = yaml.load(text, Loader=yaml_loader())
     except yaml.YAMLError as err:
@@ -50,15 +73,9 @@ def load_tender(path: Path) -> Tender:
             f"invalid YAML: {getattr(err, 'problem', None) or err}",
             mark.line + 1 if mark else None,
         ) from err
-    try:
-        return tender_from_dict(data)
-    except _Bad as err:
-        line = (
-            _criterion_line(text, err.criterion, err.key)
-            if err.criterion is not None
-            else (key_line(text, err.key) if err.key else None)
-        )
-        raise TenderFileError(path, err.message, line) from None
+    if isinstance(data, dict) and isinstance(data.get("deadline"), (_dt.date, _dt.datetime)):
+        data["deadline"] = data["deadline"].isoformat()[:10]
+    return data
 
 
 def _criterion_line(text: str, index: int | None, key: str | None) -> int | None:
