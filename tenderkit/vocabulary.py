@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -215,6 +214,8 @@ def load_vocabulary(library_dir: Path | None = None) -> Vocabulary:
         candidate = Path(library_dir) / VOCABULARY_FILE
         if candidate.is_file():
             return _load_cached(str(candidate), candidate.stat().st_mtime_ns)
+    from importlib import resources  # only for a library without its own vocabulary
+
     bundled = resources.files("tenderkit") / "data" / VOCABULARY_FILE
     with resources.as_file(bundled) as path:
         return _load_cached(str(path), path.stat().st_mtime_ns)
