@@ -12,6 +12,7 @@ confidence. Every match keeps the segment it was found in, quoted as evidence.
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -307,10 +308,7 @@ def score_references(
     surfaces = {k: v for gs in all_groups.values() for g in gs for k, v in g.surfaces.items()}
     equivalents = Equivalents(search.terms_starting_with, surfaces, search.remembered_equivalents())
     context = _Context(vocabulary, equivalents)
-    zero = {c.id: CriterionScore(c.id, 0.0, []) for c in tender.criteria}
-    per_ref: list[list[CriterionScore]] = [
-        [zero[c.id] for c in tender.criteria] for _ in references
-    ]
+    values: list[dict[int, float]] = [{} for _ in tender.criteria]  # per criterion: pos -> score
     overall = [0.0] * len(references)
     listed = _component_masks(references, [all_groups[c.id] for c in tender.criteria], vocabulary)
     for ci, criterion in enumerate(tender.criteria):
@@ -327,7 +325,7 @@ def score_references(
             )
         }
         components = listed[ci]
-        n_groups, weight, cid = len(groups), criterion.weight, criterion.id
+        n_groups, weight = len(groups), criterion.weight
         nothing = (0, 0)
         for pos in found.keys() | components.keys():
             best, mask, hits = found.get(pos) or (0.0, 0, 0)
@@ -340,24 +338,73 @@ def score_references(
             # strongest field x share of the groups found, plus a little per repeated hit
             value = best * (0.7 + 0.3 * matched / n_groups) + 0.04 * (3 if extra > 3 else extra)
             value = round(value if value < 1.0 else 1.0, 3)
-            per_ref[pos][ci] = _LazyScore(cid, value, references[pos], groups, context)
+            values[ci][pos] = value
             overall[pos] += weight * value
     if equivalents.learned:
         search.remember_equivalents(equivalents.learned)
     total_weight = sum(c.weight for c in tender.criteria)
-    matches = []
+    scoring = _Scoring(
+        [c.id for c in tender.criteria],
+        [all_groups[c.id] for c in tender.criteria],
+        values,
+        context,
+    )
+    matches: list[Match] = []
     for pos, ref in enumerate(references):
         reason = eligibility(ref, tender, current_year)
-        matches.append(
-            Match(
-                ref,
-                round(100 * overall[pos] / total_weight, 1),
-                reason is None,
-                reason,
-                per_ref[pos],
-            )
-        )
+        score = round(100 * overall[pos] / total_weight, 1)
+        matches.append(_LazyMatch(ref, score, reason is None, reason, pos, scoring))
     return matches
+
+
+@dataclass
+class _Scoring:
+    """Criterion scores of a whole library, kept flat until a match's detail is read."""
+
+    ids: list[str]
+    groups: list[list[Group]]
+    values: list[dict[int, float]]  # per criterion: position -> score (absent = 0)
+    context: _Context
+
+
+class _LazyMatch(Match):
+    """A :class:`Match` whose criterion scores become objects only when someone reads them.
+
+    Ranking and selecting ten thousand references needs their overall scores and a few
+    hundred criterion scores, not forty thousand objects.
+    """
+
+    def __init__(
+        self,
+        reference: Reference,
+        score: float,
+        eligible: bool,
+        reason: str | None,
+        pos: int,
+        scoring: _Scoring,
+    ) -> None:
+        self.reference, self.score, self.eligible, self.reason = reference, score, eligible, reason
+        self._pos, self._scoring, self._criteria = pos, scoring, None
+
+    def value(self, ci: int) -> float:
+        """Score of the ``ci``-th criterion, without building its evidence."""
+        return self._scoring.values[ci].get(self._pos, 0.0)
+
+    @property  # type: ignore[override]
+    def criteria(self) -> list[CriterionScore]:
+        if self._criteria is None:
+            sc, pos = self._scoring, self._pos
+            self._criteria = [
+                _LazyScore(cid, sc.values[ci][pos], self.reference, sc.groups[ci], sc.context)
+                if pos in sc.values[ci]
+                else CriterionScore(cid, 0.0, [])
+                for ci, cid in enumerate(sc.ids)
+            ]
+        return self._criteria
+
+    @criteria.setter
+    def criteria(self, value: list[CriterionScore]) -> None:
+        self._criteria = value
 
 
 def eligibility(ref: Reference, tender: Tender, current_year: int) -> str | None:
@@ -437,13 +484,17 @@ def select(
     return [m.reference.id for m in chosen], uncovered
 
 
+def _value(match: Match, ci: int) -> float:
+    return match.value(ci) if isinstance(match, _LazyMatch) else match.criteria[ci].score
+
+
 def _candidates(ranking: list[Match], tender: Tender, picked: set[str]) -> list[Match]:
     """Eligible references worth considering: the best overall, and the best per criterion."""
     eligible = [m for m in ranking if m.eligible and m.score > 0 and m.reference.id not in picked]
-    keep = {id(m): m for m in eligible[:200]}
-    for criterion in tender.criteria:
-        best = sorted(eligible, key=lambda m, c=criterion.id: -m.criterion(c).score)[:50]  # type: ignore[union-attr]
-        keep.update((id(m), m) for m in best)
+    keep = {id(m) for m in eligible[:200]}
+    for ci in range(len(tender.criteria)):  # criteria are scored in the tender's order
+        best = heapq.nlargest(50, eligible, key=lambda m, ci=ci: _value(m, ci))
+        keep.update(id(m) for m in best)
     return [m for m in eligible if id(m) in keep]
 
 
