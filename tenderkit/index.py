@@ -12,27 +12,21 @@ by the same code, so results are identical with and without the index.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tenderkit.cache import NO_INDEX_ENV, RACY_NS, cache_dir
 from tenderkit.exceptions import ReferenceFileError
 from tenderkit.models import REFERENCE_KEYS, Reference
+from tenderkit.parsing import iter_parsed, parse_files
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
 INDEX_VERSION = 9
-CACHE_ENV = "TENDERKIT_CACHE_DIR"
-NO_INDEX_ENV = "TENDERKIT_NO_INDEX"
-#: Files changed this recently (ns) are re-read next time: timestamps may be that coarse.
-RACY_NS = 3_000_000_000
-#: Below this many files to parse, a worker pool costs more than it saves.
-PARALLEL_FROM = 400
 # A segment's rowid says where it stands: reference rowid * _SEG_STRIDE + field number *
 # _FIELD_STRIDE + its rank in that field. Searches read the field from the rowid, never from
 # the stored row, which is what makes them fast.
@@ -54,50 +48,10 @@ PRAGMA user_version = {INDEX_VERSION};
 """
 
 
-def cache_dir() -> Path:
-    """Folder holding the indexes of every library."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tenderkit"
-
-
 def index_path(library_dir: Path) -> Path:
     """The index file of one library."""
     key = hashlib.sha1(str(Path(library_dir).resolve()).encode()).hexdigest()[:16]
     return cache_dir() / f"index-{key}.sqlite"
-
-
-def cached_data(path: Path, parse: Any, kind: str) -> Any:
-    """``parse()`` of the file ``path``, kept as JSON in the cache folder until the file changes.
-
-    ``kind`` names what ``parse`` computes (change it when that changes). Falls back to
-    ``parse()`` whenever the cache cannot be read or written.
-    """
-    try:
-        st = path.stat()
-    except OSError:
-        return parse()
-    signature = [st.st_mtime_ns, st.st_size, st.st_ino, st.st_ctime_ns]
-    key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
-    cache = cache_dir() / f"{kind}-{key}.json"
-    if not os.environ.get(NO_INDEX_ENV):
-        try:
-            stored = json.loads(cache.read_text(encoding="utf-8"))
-            if stored["signature"] == signature and time.time_ns() - st.st_mtime_ns > RACY_NS:
-                return stored["data"]
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-    data = parse()
-    if not os.environ.get(NO_INDEX_ENV):
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            from tenderkit.library import write_atomic
-
-            write_atomic(cache, json.dumps({"signature": signature, "data": data}))
-        except (OSError, TypeError, ValueError):
-            pass
-    return data
 
 
 def _scan(library_dir: Path) -> dict[str, Signature]:
@@ -270,117 +224,6 @@ def prefetch(references: list[Reference]) -> None:
     sources = {id(r._source): r._source for r in indexed}
     for source in sources.values():
         source.fetch([r for r in indexed if r._source is source])
-
-
-# -- parsing, in parallel when there is much to read ------------------------------------
-
-
-def _parse_one(path: Path, rid: int | None, with_segments: bool) -> tuple[Any, ...]:
-    from tenderkit.library import read_reference
-
-    try:
-        ref = read_reference(path)
-    except ReferenceFileError as err:
-        return ("error", str(err.path), err.message, err.line)
-    rows = None
-    if with_segments and rid is not None:
-        from tenderkit.segments import profile
-
-        rows = _segment_rows(rid, profile(ref))
-    head, body = split(ref)
-    return ("ok", head, body, rows)
-
-
-_PENDING: list[Reference] = []  # references whose segments forked workers compute
-
-
-def _profile_range(bounds: tuple[int, int]) -> list[Any]:
-    from tenderkit.segments import profile
-
-    return [profile(r) for r in _PENDING[bounds[0] : bounds[1]]]
-
-
-def profiles(references: list[Reference]) -> list[Any]:
-    """Segment stems of each reference, computed on every core for large batches."""
-    from tenderkit.segments import profile
-
-    workers = min(os.cpu_count() or 1, 8)
-    if len(references) < PARALLEL_FROM or workers == 1:
-        return [profile(r) for r in references]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _PENDING
-    _PENDING = references
-    size = max(50, len(references) // (workers * 4))
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            chunks = pool.map(
-                _profile_range, [(i, i + size) for i in range(0, len(references), size)]
-            )
-            return [p for chunk in chunks for p in chunk]
-    except (OSError, ValueError, RuntimeError):
-        return [profile(r) for r in references]
-    finally:
-        _PENDING = []
-
-
-def _parse_chunk(args: tuple[list[tuple[str, int | None]], bool]) -> list[tuple[Any, ...]]:
-    jobs, with_segments = args
-    return [_parse_one(Path(p), rid, with_segments) for p, rid in jobs]
-
-
-def _prepare_workers(with_segments: bool) -> None:
-    """Import what the workers need before they are forked, so that each need not."""
-    import tenderkit.library  # noqa: F401
-    import tenderkit.yamlload  # noqa: F401
-
-    if with_segments:
-        from tenderkit.segments import profile  # noqa: F401
-        from tenderkit.text import _stemmer
-
-        _stemmer()
-
-
-def iter_parsed(
-    paths: list[Path], with_segments: bool, rids: list[int] | None = None
-) -> Iterator[tuple[Any, ...]]:
-    """Parse reference files in name order, on every core for large batches, as a stream.
-
-    Yields ``("ok", head, body, segment rows)`` or ``("error", path, message, line)`` per
-    file, so the caller can store results while the workers go on parsing. Segment rows
-    (ready to insert, for the index rowids ``rids``) come only ``with_segments``.
-    """
-    jobs = list(zip(map(str, paths), rids or [None] * len(paths), strict=True))
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers == 1:
-        yield from _parse_chunk((jobs, with_segments))
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _prepare_workers(with_segments)
-    size = max(50, min(200, len(jobs) // (workers * 8)))  # small chunks: results flow early
-    chunks = [(jobs[i : i + size], with_segments) for i in range(0, len(jobs), size)]
-    try:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    except (OSError, ValueError, RuntimeError):  # no fork, no semaphores: do it here
-        yield from _parse_chunk((jobs, with_segments))
-        return
-    with pool:
-        for chunk in pool.map(_parse_chunk, chunks):
-            yield from chunk
-
-
-def _reference(result: tuple[Any, ...]) -> Reference:
-    if result[0] == "error":
-        raise ReferenceFileError(result[1], result[2], result[3])
-    return Reference(**json.loads(result[1]), **json.loads(result[2]))
-
-
-def parse_files(paths: list[Path], with_segments: bool = False) -> list[Reference]:
-    """Parse reference files, using every core; the first broken one raises its error."""
-    return [_reference(r) for r in iter_parsed(paths, with_segments)]
 
 
 # -- loading ----------------------------------------------------------------------------
@@ -579,175 +422,3 @@ def _insert_segments(db: sqlite3.Connection, rid: int | None, prof: list[Any]) -
     db.executemany("INSERT INTO segs (rowid, stems) VALUES (?, ?)", _segment_rows(rid, prof))
     db.execute("UPDATE refs SET segmented = 1 WHERE rid = ?", (rid,))
     db.execute("DELETE FROM meta WHERE key IN ('terms', 'equivalents')")
-
-
-# -- searching segments ------------------------------------------------------------------
-
-
-class SegmentSearch:
-    """Full-text search over the stems of every segment of a library's references."""
-
-    def __init__(self, db: sqlite3.Connection, positions: dict[int, int]) -> None:
-        self.db = db
-        self.positions = positions  # reference rowid -> index in the library's list
-        self._terms: list[str] | None = None
-
-    def terms(self) -> list[str]:
-        """Every stem that occurs in the library, sorted (kept in the index until it changes)."""
-        if self._terms is None:
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'terms'").fetchone()
-            if row is not None:
-                self._terms = row[0].split(" ") if row[0] else []
-            else:
-                self._terms = [
-                    t for (t,) in self.db.execute("SELECT term FROM segs_vocab ORDER BY term")
-                ]
-                try:
-                    with self.db:
-                        self.db.execute(
-                            "INSERT OR REPLACE INTO meta VALUES ('terms', ?)",
-                            (" ".join(self._terms),),
-                        )
-                except sqlite3.Error:
-                    pass  # a read-only index still answers
-        return self._terms
-
-    def remembered_equivalents(self) -> dict[str, list[str]]:
-        """Word-form and typo equivalents computed by earlier runs on the same stems."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'equivalents'").fetchone()
-        try:
-            found = json.loads(row[0]) if row else {}
-        except ValueError:
-            return {}
-        return found if isinstance(found, dict) else {}
-
-    def remember_equivalents(self, learned: dict[str, list[str]]) -> None:
-        """Keep new equivalents for later runs (until the library's stems change)."""
-        try:
-            with self.db:
-                known = self.remembered_equivalents()
-                known.update(learned)
-                self.db.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('equivalents', ?)", (json.dumps(known),)
-                )
-        except sqlite3.Error:
-            pass  # a read-only index still answers
-
-    def terms_starting_with(self, prefix: str) -> list[str]:
-        """The stems of the library that start with ``prefix``, sorted."""
-        terms = self.terms()
-        lo = bisect.bisect_left(terms, prefix)
-        return terms[lo : bisect.bisect_left(terms, prefix + "\x7f")]
-
-    def summarize(
-        self, queries: list[tuple[str, bool]], weights: dict[str, float]
-    ) -> list[tuple[int, float, int, int]]:
-        """For each reference matching any query: (position, strength, mask, hits).
-
-        ``queries`` are (FTS5 expression, skip components field) pairs, one per group. A
-        query found in a reference has the weight of the strongest field it is found in,
-        times its *specificity*: 1 when the query is found in at most a quarter of the
-        library, down to 0.5 when it is found everywhere (a bounded inverse document
-        frequency: "habitants" in a renewal consultancy's library proves little). The
-        strength is the best of these; ``mask`` has bit *i* set when query *i* is found;
-        ``hits`` counts matching segments. Everything is counted inside SQLite: one row per
-        matching reference, not one per matching segment.
-        """
-        if not queries:
-            return []
-        from tenderkit.segments import FIELDS
-
-        field = f"(rowid / {_FIELD_STRIDE} % {_SEG_STRIDE // _FIELD_STRIDE})"
-        case = f"CASE {field} " + " ".join(
-            f"WHEN {FIELDS.index(f)} THEN {w!r}" for f, w in weights.items()
-        )
-        parts, args = [], []
-        for i, (query, skip_components) in enumerate(queries):
-            cond = f" AND {field} != {FIELDS.index('components')}" if skip_components else ""
-            parts.append(
-                f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} END AS w "
-                f"FROM segs WHERE segs MATCH ?{cond}"
-            )
-            args.append(query)
-        total = max(len(self.positions), 1)
-        sql = f"""
-            WITH found AS (SELECT rid, q, max(w) AS w, count(*) AS n
-                           FROM ({" UNION ALL ".join(parts)}) GROUP BY rid, q),
-                 spread AS (SELECT q, count(*) * 4.0 / {total} AS share FROM found GROUP BY q)
-            SELECT rid, max(w * CASE WHEN share <= 1 THEN 1.0
-                                     ELSE max(0.5, 1 - 0.5 * ln(share) / ln(4)) END),
-                   sum(1 << q), sum(n)
-            FROM found JOIN spread USING (q) GROUP BY rid"""
-        positions = self.positions
-        rows = self.db.execute(sql, args).fetchall()
-        return [(positions[r[0]], r[1], r[2], r[3]) for r in rows if r[0] in positions]
-
-    def close(self) -> None:
-        """Release the database."""
-        self.db.close()
-
-
-def open_search(references: list[Reference], index_file: Path | None) -> SegmentSearch:
-    """A :class:`SegmentSearch` over ``references``.
-
-    When ``index_file`` holds exactly these references (the library was just loaded through
-    it), missing segments are added there and reused by later runs; otherwise the search runs
-    on an in-memory database built from the references themselves.
-    """
-    if index_file is not None:
-        try:
-            return _search_on_disk(references, index_file)
-        except (sqlite3.Error, OSError, LookupError):
-            pass
-    db = sqlite3.connect(":memory:")
-    db.executescript(_SCHEMA)
-    _fill_memory(db, references)
-    return SegmentSearch(db, {i + 1: i for i in range(len(references))})
-
-
-def _fill_memory(db: sqlite3.Connection, references: list[Reference]) -> None:
-    with db:
-        for i, (ref, prof) in enumerate(zip(references, profiles(references), strict=True)):
-            db.execute(
-                "INSERT INTO refs (rid, name, head, body) VALUES (?, ?, '', '')", (i + 1, ref.id)
-            )
-            _insert_segments(db, i + 1, prof)
-
-
-def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSearch:
-    db = _connect(index_file)
-    if all(isinstance(r, IndexedReference) for r in references):
-        # the references came from this index a moment ago and know their rows
-        if db.execute("SELECT count(*) FROM refs").fetchone()[0] == len(references):
-            positions = {r._rid: pos for pos, r in enumerate(references)}  # type: ignore[attr-defined]
-            unsegmented = [rid for (rid,) in db.execute("SELECT rid FROM refs WHERE segmented = 0")]
-            if all(rid in positions for rid in unsegmented):
-                _add_segments(db, [(rid, references[positions[rid]]) for rid in unsegmented])
-                return SegmentSearch(db, positions)
-    rows = db.execute("SELECT rid, name, segmented FROM refs").fetchall()
-    by_id = {name.rpartition(".")[0]: (rid, segmented) for rid, name, segmented in rows}
-    if len(by_id) != len(references):
-        db.close()
-        raise LookupError("index does not hold these references")
-    positions, missing = {}, []
-    for pos, ref in enumerate(references):
-        rid, segmented = by_id[ref.id]
-        positions[rid] = pos
-        if not segmented:
-            missing.append((rid, ref))
-    _add_segments(db, missing)
-    return SegmentSearch(db, positions)
-
-
-def _add_segments(db: sqlite3.Connection, missing: list[tuple[int, Reference]]) -> None:
-    """Index the segments of references stored without them (loaded by ``list``, say)."""
-    if not missing:
-        return
-    computed = profiles([ref for _rid, ref in missing])
-    with db:
-        for (rid, _ref), prof in zip(missing, computed, strict=True):
-            db.execute(
-                "DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
-                (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE),
-            )
-            _insert_segments(db, rid, prof)

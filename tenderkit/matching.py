@@ -515,7 +515,7 @@ def match_tender(
     for ref_id in [*pick, *exclude]:
         if ref_id not in known:
             raise UnknownReferenceError(f"no reference '{ref_id}' in {library.path}")
-    from tenderkit.index import open_search
+    from tenderkit.search import open_search
 
     search = open_search(library.references, library.index_file)
     try:

@@ -35,7 +35,7 @@ def load_tender(path: Path) -> Tender:
 
     The parsed file is kept in the cache folder until it changes (PyYAML need not load).
     """
-    from tenderkit.index import cached_data
+    from tenderkit.cache import cached_data
 
     path = Path(path)
     data = cached_data(path, lambda: _parse(path, _read(path)), "tender-v1")

@@ -159,7 +159,7 @@ def vocabulary_from_data(data: object, path: Path) -> Vocabulary:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime_ns: int) -> Vocabulary:
-    from tenderkit.index import cached_data
+    from tenderkit.cache import cached_data
 
     p = Path(path)
 

@@ -1,0 +1,192 @@
+"""Full-text search over the French stems of a library's segments (SQLite FTS5).
+
+The search runs on the on-disk index when the library was loaded through it, else on an
+in-memory copy built by the same code, so results never depend on the index.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import sqlite3
+from pathlib import Path
+
+from tenderkit.index import (
+    _FIELD_STRIDE,
+    _SCHEMA,
+    _SEG_STRIDE,
+    IndexedReference,
+    _connect,
+    _insert_segments,
+)
+from tenderkit.models import Reference
+from tenderkit.parsing import profiles
+
+
+class SegmentSearch:
+    """Full-text search over the stems of every segment of a library's references."""
+
+    def __init__(self, db: sqlite3.Connection, positions: dict[int, int]) -> None:
+        self.db = db
+        self.positions = positions  # reference rowid -> index in the library's list
+        self._terms: list[str] | None = None
+
+    def terms(self) -> list[str]:
+        """Every stem that occurs in the library, sorted (kept in the index until it changes)."""
+        if self._terms is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'terms'").fetchone()
+            if row is not None:
+                self._terms = row[0].split(" ") if row[0] else []
+            else:
+                self._terms = [
+                    t for (t,) in self.db.execute("SELECT term FROM segs_vocab ORDER BY term")
+                ]
+                try:
+                    with self.db:
+                        self.db.execute(
+                            "INSERT OR REPLACE INTO meta VALUES ('terms', ?)",
+                            (" ".join(self._terms),),
+                        )
+                except sqlite3.Error:
+                    pass  # a read-only index still answers
+        return self._terms
+
+    def remembered_equivalents(self) -> dict[str, list[str]]:
+        """Word-form and typo equivalents computed by earlier runs on the same stems."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'equivalents'").fetchone()
+        try:
+            found = json.loads(row[0]) if row else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def remember_equivalents(self, learned: dict[str, list[str]]) -> None:
+        """Keep new equivalents for later runs (until the library's stems change)."""
+        try:
+            with self.db:
+                known = self.remembered_equivalents()
+                known.update(learned)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('equivalents', ?)", (json.dumps(known),)
+                )
+        except sqlite3.Error:
+            pass  # a read-only index still answers
+
+    def terms_starting_with(self, prefix: str) -> list[str]:
+        """The stems of the library that start with ``prefix``, sorted."""
+        terms = self.terms()
+        lo = bisect.bisect_left(terms, prefix)
+        return terms[lo : bisect.bisect_left(terms, prefix + "\x7f")]
+
+    def summarize(
+        self, queries: list[tuple[str, bool]], weights: dict[str, float]
+    ) -> list[tuple[int, float, int, int]]:
+        """For each reference matching any query: (position, strength, mask, hits).
+
+        ``queries`` are (FTS5 expression, skip components field) pairs, one per group. A
+        query found in a reference has the weight of the strongest field it is found in,
+        times its *specificity*: 1 when the query is found in at most a quarter of the
+        library, down to 0.5 when it is found everywhere (a bounded inverse document
+        frequency: "habitants" in a renewal consultancy's library proves little). The
+        strength is the best of these; ``mask`` has bit *i* set when query *i* is found;
+        ``hits`` counts matching segments. Everything is counted inside SQLite: one row per
+        matching reference, not one per matching segment.
+        """
+        if not queries:
+            return []
+        from tenderkit.segments import FIELDS
+
+        field = f"(rowid / {_FIELD_STRIDE} % {_SEG_STRIDE // _FIELD_STRIDE})"
+        case = f"CASE {field} " + " ".join(
+            f"WHEN {FIELDS.index(f)} THEN {w!r}" for f, w in weights.items()
+        )
+        parts, args = [], []
+        for i, (query, skip_components) in enumerate(queries):
+            cond = f" AND {field} != {FIELDS.index('components')}" if skip_components else ""
+            parts.append(
+                f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} END AS w "
+                f"FROM segs WHERE segs MATCH ?{cond}"
+            )
+            args.append(query)
+        total = max(len(self.positions), 1)
+        sql = f"""
+            WITH found AS (SELECT rid, q, max(w) AS w, count(*) AS n
+                           FROM ({" UNION ALL ".join(parts)}) GROUP BY rid, q),
+                 spread AS (SELECT q, count(*) * 4.0 / {total} AS share FROM found GROUP BY q)
+            SELECT rid, max(w * CASE WHEN share <= 1 THEN 1.0
+                                     ELSE max(0.5, 1 - 0.5 * ln(share) / ln(4)) END),
+                   sum(1 << q), sum(n)
+            FROM found JOIN spread USING (q) GROUP BY rid"""
+        positions = self.positions
+        rows = self.db.execute(sql, args).fetchall()
+        return [(positions[r[0]], r[1], r[2], r[3]) for r in rows if r[0] in positions]
+
+    def close(self) -> None:
+        """Release the database."""
+        self.db.close()
+
+
+def open_search(references: list[Reference], index_file: Path | None) -> SegmentSearch:
+    """A :class:`SegmentSearch` over ``references``.
+
+    When ``index_file`` holds exactly these references (the library was just loaded through
+    it), missing segments are added there and reused by later runs; otherwise the search runs
+    on an in-memory database built from the references themselves.
+    """
+    if index_file is not None:
+        try:
+            return _search_on_disk(references, index_file)
+        except (sqlite3.Error, OSError, LookupError):
+            pass
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
+    _fill_memory(db, references)
+    return SegmentSearch(db, {i + 1: i for i in range(len(references))})
+
+
+def _fill_memory(db: sqlite3.Connection, references: list[Reference]) -> None:
+    with db:
+        for i, (ref, prof) in enumerate(zip(references, profiles(references), strict=True)):
+            db.execute(
+                "INSERT INTO refs (rid, name, head, body) VALUES (?, ?, '', '')", (i + 1, ref.id)
+            )
+            _insert_segments(db, i + 1, prof)
+
+
+def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSearch:
+    db = _connect(index_file)
+    if all(isinstance(r, IndexedReference) for r in references):
+        # the references came from this index a moment ago and know their rows
+        if db.execute("SELECT count(*) FROM refs").fetchone()[0] == len(references):
+            positions = {r._rid: pos for pos, r in enumerate(references)}  # type: ignore[attr-defined]
+            unsegmented = [rid for (rid,) in db.execute("SELECT rid FROM refs WHERE segmented = 0")]
+            if all(rid in positions for rid in unsegmented):
+                _add_segments(db, [(rid, references[positions[rid]]) for rid in unsegmented])
+                return SegmentSearch(db, positions)
+    rows = db.execute("SELECT rid, name, segmented FROM refs").fetchall()
+    by_id = {name.rpartition(".")[0]: (rid, segmented) for rid, name, segmented in rows}
+    if len(by_id) != len(references):
+        db.close()
+        raise LookupError("index does not hold these references")
+    positions, missing = {}, []
+    for pos, ref in enumerate(references):
+        rid, segmented = by_id[ref.id]
+        positions[rid] = pos
+        if not segmented:
+            missing.append((rid, ref))
+    _add_segments(db, missing)
+    return SegmentSearch(db, positions)
+
+
+def _add_segments(db: sqlite3.Connection, missing: list[tuple[int, Reference]]) -> None:
+    """Index the segments of references stored without them (loaded by ``list``, say)."""
+    if not missing:
+        return
+    computed = profiles([ref for _rid, ref in missing])
+    with db:
+        for (rid, _ref), prof in zip(missing, computed, strict=True):
+            db.execute(
+                "DELETE FROM segs WHERE rowid >= ? AND rowid < ?",
+                (rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE),
+            )
+            _insert_segments(db, rid, prof)
