@@ -12,32 +12,19 @@ confidence. Every match keeps the segment it was found in, quoted as evidence.
 from __future__ import annotations
 
 import datetime as _dt
-import heapq
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tenderkit.evidence import FIELD_WEIGHTS, EvidenceContext, LazyScore
 from tenderkit.exceptions import UnknownReferenceError
-from tenderkit.filters import client_key
 from tenderkit.library import Library
 from tenderkit.models import Criterion, CriterionScore, Match, MatchResult, Reference, Tender
-from tenderkit.segments import blank_firms, component_offset, segments, tokens
+from tenderkit.segments import tokens
 from tenderkit.text import fold
 from tenderkit.vocabulary import Vocabulary
 
-#: How much a phrase found in each field proves: a component or a content bullet says what
-#: the mission did; a sentence of the stakes may only mention the context.
-FIELD_WEIGHTS = {
-    "components": 1.0,
-    "title": 1.0,
-    "mission_type": 1.0,
-    "programme": 0.9,
-    "content": 0.85,
-    "stakes": 0.45,
-    "actors": 0.3,
-}
-COVERED = 0.5
 _MAX_VARIANTS = 64
 
 Phrase = tuple[str, ...]
@@ -173,87 +160,6 @@ def fts_query(phrases: list[Phrase], equivalents: Equivalents) -> str | None:
     return " OR ".join(dict.fromkeys(alternatives)) or None
 
 
-class _LazyScore(CriterionScore):
-    """A criterion score whose evidence is found and quoted only when someone reads it."""
-
-    def __init__(
-        self, cid: str, score: float, ref: Reference, groups: list[Group], context: _Context
-    ) -> None:
-        self.id, self.score = cid, score
-        self._source = (ref, groups, context)
-        self._evidence: list[str] | None = None
-
-    @property  # type: ignore[override]
-    def evidence(self) -> list[str]:
-        if self._evidence is None:
-            ref, groups, context = self._source
-            self._evidence = evidence(ref, groups, context)
-        return self._evidence
-
-    @evidence.setter
-    def evidence(self, value: list[str]) -> None:
-        self._evidence = value
-
-
-@dataclass
-class _Context:
-    vocabulary: Vocabulary
-    equivalents: Equivalents
-
-
-def _segment_hit(group: Group, stems_: list[str], context: _Context) -> tuple[int, int]:
-    """(start, length) of the first phrase of ``group`` found in ``stems_``, or (-1, 0)."""
-    for phrase in group.phrases:
-        sets = [context.equivalents(t) for t in phrase]
-        n = len(phrase)
-        for i in range(len(stems_) - n + 1):
-            if all(stems_[i + k] in sets[k] for k in range(n)):
-                return i, n
-    return -1, 0
-
-
-def evidence(ref: Reference, groups: list[Group], context: _Context) -> list[str]:
-    """The strongest segment each group was found in, quoted (one quote per segment)."""
-    segs = segments(ref)
-    toks = [tokens(blank_firms(text, ref.team)) for _f, text in segs]
-    first_component = component_offset(ref)
-    found: dict[int, str] = {}
-    for group in groups:
-        best, best_seg, best_quote = 0.0, -1, ""
-        for i, (field_, text) in enumerate(segs):
-            weight = FIELD_WEIGHTS[field_]
-            if weight <= best:
-                continue
-            if field_ == "components" and group.component:
-                canonical = context.vocabulary.components.canonical(
-                    ref.components[i - first_component]
-                )
-                if canonical == group.component:
-                    best, best_seg, best_quote = weight, i, f"components: {text}"
-                continue
-            at, length = _segment_hit(group, [t[0] for t in toks[i]], context)
-            if at >= 0:
-                best, best_seg = weight, i
-                best_quote = quote(field_, text, toks[i], at, length)
-        if best_seg >= 0:
-            found.setdefault(best_seg, best_quote)
-    return list(found.values())
-
-
-def quote(field_: str, text: str, toks: list[tuple[str, int, int]], at: int, length: int) -> str:
-    """``field: … words around the phrase found …`` for a bid manager to check."""
-    if len(text) <= 140:
-        return f"{field_}: {text.strip()}"
-    start, end = toks[at][1], toks[min(at + length, len(toks)) - 1][2]
-    left, right = max(0, start - 45), min(len(text), end + 45)
-    while left > 0 and not text[left - 1].isspace():
-        left -= 1
-    while right < len(text) and not text[right].isspace():
-        right += 1
-    body = text[left:right].strip()
-    return f"{field_}: {'… ' if left > 0 else ''}{body}{' …' if right < len(text) else ''}"
-
-
 def _component_masks(
     references: Sequence[Reference], all_groups: list[list[Group]], vocabulary: Vocabulary
 ) -> list[dict[int, tuple[int, int]]]:
@@ -307,7 +213,7 @@ def score_references(
     all_groups = {c.id: criterion_groups(c, vocabulary) for c in tender.criteria}
     surfaces = {k: v for gs in all_groups.values() for g in gs for k, v in g.surfaces.items()}
     equivalents = Equivalents(search.terms_starting_with, surfaces, search.remembered_equivalents())
-    context = _Context(vocabulary, equivalents)
+    context = EvidenceContext(vocabulary, equivalents)
     values: list[dict[int, float]] = [{} for _ in tender.criteria]  # per criterion: pos -> score
     overall = [0.0] * len(references)
     listed = _component_masks(references, [all_groups[c.id] for c in tender.criteria], vocabulary)
@@ -364,7 +270,7 @@ class _Scoring:
     ids: list[str]
     groups: list[list[Group]]
     values: list[dict[int, float]]  # per criterion: position -> score (absent = 0)
-    context: _Context
+    context: EvidenceContext
 
 
 class _LazyMatch(Match):
@@ -386,16 +292,16 @@ class _LazyMatch(Match):
         self.reference, self.score, self.eligible, self.reason = reference, score, eligible, reason
         self._pos, self._scoring, self._criteria = pos, scoring, None
 
-    def value(self, ci: int) -> float:
-        """Score of the ``ci``-th criterion, without building its evidence."""
-        return self._scoring.values[ci].get(self._pos, 0.0)
+    def criterion_value(self, index: int) -> float:
+        """Score of the ``index``-th criterion, without building its evidence."""
+        return self._scoring.values[index].get(self._pos, 0.0)
 
     @property  # type: ignore[override]
     def criteria(self) -> list[CriterionScore]:
         if self._criteria is None:
             sc, pos = self._scoring, self._pos
             self._criteria = [
-                _LazyScore(cid, sc.values[ci][pos], self.reference, sc.groups[ci], sc.context)
+                LazyScore(cid, sc.values[ci][pos], self.reference, sc.groups[ci], sc.context)
                 if pos in sc.values[ci]
                 else CriterionScore(cid, 0.0, [])
                 for ci, cid in enumerate(sc.ids)
@@ -435,69 +341,6 @@ def _eur(amount: int) -> str:
     return f"{amount:,}".replace(",", "\u202f") + " €"
 
 
-def _recency(ref: Reference, year: int) -> int:
-    return ref.last_year(year + 1)
-
-
-def rank(matches: list[Match], year: int) -> list[Match]:
-    """Eligible references first by descending score (then recency, id), then the others."""
-    return sorted(
-        matches,
-        key=lambda m: (not m.eligible, -m.score, -_recency(m.reference, year), m.reference.id),
-    )
-
-
-def select(
-    ranking: list[Match],
-    tender: Tender,
-    year: int,
-    pick: Sequence[str] = (),
-) -> tuple[list[str], list[str]]:
-    """Choose ``tender.reference_count`` references covering every coverable criterion.
-
-    Greedy weighted set cover: each step takes the reference that covers the most weight of
-    criteria not covered yet; ties (and, once all is covered, every step) go to the best
-    overall score, less a penalty for a client already chosen and for age.
-    Returns (selected ids, criterion ids the selection does not cover).
-    """
-    weights = {c.id: c.weight for c in tender.criteria}
-    by_id = {m.reference.id: m for m in ranking}
-    chosen: list[Match] = [by_id[i] for i in pick]
-    pool = _candidates(ranking, tender, set(pick))
-    covers = {id(m): {c.id for c in m.criteria if c.score >= COVERED} for m in [*chosen, *pool]}
-    keys = {id(m): client_key(m.reference.client) for m in [*chosen, *pool]}
-    covered: set[str] = set().union(*(covers[id(m)] for m in chosen))
-    clients = {keys[id(m)] for m in chosen}
-
-    def value(m: Match) -> tuple[float, float]:  # reads `covered` and `clients` as they grow
-        new = sum(weights[c] for c in covers[id(m)] - covered)
-        age = max(0, year - _recency(m.reference, year))
-        return new, m.score - 15 * (keys[id(m)] in clients) - min(age, 10)
-
-    while len(chosen) < tender.reference_count and pool:
-        best = max(pool, key=value)
-        chosen.append(best)
-        pool.remove(best)
-        covered |= covers[id(best)]
-        clients.add(keys[id(best)])
-    uncovered = [c.id for c in tender.criteria if c.id not in covered]
-    return [m.reference.id for m in chosen], uncovered
-
-
-def _value(match: Match, ci: int) -> float:
-    return match.value(ci) if isinstance(match, _LazyMatch) else match.criteria[ci].score
-
-
-def _candidates(ranking: list[Match], tender: Tender, picked: set[str]) -> list[Match]:
-    """Eligible references worth considering: the best overall, and the best per criterion."""
-    eligible = [m for m in ranking if m.eligible and m.score > 0 and m.reference.id not in picked]
-    keep = {id(m) for m in eligible[:200]}
-    for ci in range(len(tender.criteria)):  # criteria are scored in the tender's order
-        best = heapq.nlargest(50, eligible, key=lambda m, ci=ci: _value(m, ci))
-        keep.update(id(m) for m in best)
-    return [m for m in eligible if id(m) in keep]
-
-
 def match_tender(
     library: Library,
     tender: Tender,
@@ -525,6 +368,8 @@ def match_tender(
     for m in matches:
         if m.reference.id in exclude:
             m.eligible, m.reason = False, "exclue à la demande (--exclude)"
+    from tenderkit.selection import rank, select
+
     ranking = rank(matches, year)
     selected, uncovered = select(ranking, tender, year, pick)
     return MatchResult(tender, ranking, selected, uncovered)

@@ -139,6 +139,10 @@ class Match:
     reason: str | None
     criteria: list[CriterionScore]
 
+    def criterion_value(self, index: int) -> float:
+        """Score of the ``index``-th criterion of the tender."""
+        return self.criteria[index].score
+
     def criterion(self, criterion_id: str) -> CriterionScore | None:
         """The score for ``criterion_id``, if any."""
         for c in self.criteria:

@@ -54,7 +54,9 @@ def test_a_damaged_cache_file_is_ignored(tmp_path: Path, garbage: str) -> None:
     assert cached_data(source, lambda: "second", "test") == "second"
 
 
-def test_no_index_variable_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_index_variable_turns_the_cache_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = tmp_path / "t.yaml"
     source.write_text("x")
     _old(source)
