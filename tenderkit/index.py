@@ -186,6 +186,11 @@ class _BodySource:
 class IndexedReference(Reference):
     """A :class:`Reference` served by the index: long texts are read on first access."""
 
+    _name: str
+    _signature: Signature
+    _source: _BodySource
+    _rid: int
+
     def __init__(
         self, head: dict[str, Any], name: str, signature: Signature, source: _BodySource, rid: int
     ) -> None:

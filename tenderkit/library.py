@@ -216,8 +216,8 @@ def reference_from_dict(data: Any, expected_id: str | None = None) -> Reference:
         stakes=(stakes or "").strip(),
         contact=_contact(data.get("contact")),
         confidential=confidential,
-        **texts,
-        **{k: _list(data, k) for k in _LIST_KEYS},
+        **texts,  # type: ignore[arg-type]
+        **{k: _list(data, k) for k in _LIST_KEYS},  # type: ignore[arg-type]
     )
 
 

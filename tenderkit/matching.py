@@ -290,7 +290,8 @@ class _LazyMatch(Match):
         scoring: _Scoring,
     ) -> None:
         self.reference, self.score, self.eligible, self.reason = reference, score, eligible, reason
-        self._pos, self._scoring, self._criteria = pos, scoring, None
+        self._pos, self._scoring = pos, scoring
+        self._criteria: list[CriterionScore] | None = None
 
     def criterion_value(self, index: int) -> float:
         """Score of the ``index``-th criterion, without building its evidence."""

@@ -97,7 +97,8 @@ def iter_parsed(
     file, so the caller can store results while the workers go on parsing. Segment rows
     (ready to insert, for the index rowids ``rids``) come only ``with_segments``.
     """
-    jobs = list(zip(map(str, paths), rids or [None] * len(paths), strict=True))
+    ids: list[int | None] = list(rids) if rids else [None] * len(paths)
+    jobs = list(zip(map(str, paths), ids, strict=True))
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers == 1:
         yield from _parse_chunk((jobs, with_segments))

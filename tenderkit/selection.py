@@ -66,6 +66,6 @@ def _candidates(ranking: list[Match], tender: Tender, picked: set[str]) -> list[
     eligible = [m for m in ranking if m.eligible and m.score > 0 and m.reference.id not in picked]
     keep = {id(m) for m in eligible[:200]}
     for ci in range(len(tender.criteria)):  # criteria are scored in the tender's order
-        best = heapq.nlargest(50, eligible, key=lambda m, ci=ci: m.criterion_value(ci))
+        best = heapq.nlargest(50, eligible, key=lambda m, ci=ci: m.criterion_value(ci))  # type: ignore[misc]
         keep.update(id(m) for m in best)
     return [m for m in eligible if id(m) in keep]

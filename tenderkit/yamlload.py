@@ -106,7 +106,7 @@ def _build(
                 _add(stack[-1], value)
             else:
                 result = value
-            stack.append(_Mapping(value) if cls is MappingStartEvent else value)
+            stack.append(_Mapping(value) if isinstance(value, dict) else value)
             continue
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             stack.pop()

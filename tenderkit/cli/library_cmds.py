@@ -39,7 +39,7 @@ def list_command(library: str | None, fmt: str, **filters: object) -> None:
     no_cycle_collection()
     from tenderkit.filters import ReferenceFilter
 
-    filters["components"] = list(filters["components"])  # type: ignore[arg-type]
+    filters["components"] = list(filters["components"])  # type: ignore[call-overload]
     refs, lib = list_references(
         resolve_library_dir(library),
         ReferenceFilter(**filters),  # type: ignore[arg-type]
