@@ -13,10 +13,16 @@ from tests.helpers import BUNDLED_LIBRARY, REPO
 VOCAB = load_vocabulary(None)
 
 
-def test_bundled_default_is_the_library_copy() -> None:
-    assert (REPO / "tenderkit" / "data" / "vocabulary.yaml").read_bytes() == (
-        BUNDLED_LIBRARY / "vocabulary.yaml"
-    ).read_bytes()
+@pytest.mark.parametrize(
+    "copy",
+    [
+        BUNDLED_LIBRARY / "vocabulary.yaml",
+        REPO / "benchmarks" / "eval" / "library" / "vocabulary.yaml",
+    ],
+)
+def test_copies_of_the_vocabulary_are_the_shipped_one(copy: Path) -> None:
+    """The sample library and the evaluation set measure the vocabulary users get."""
+    assert (REPO / "tenderkit" / "data" / "vocabulary.yaml").read_bytes() == copy.read_bytes()
 
 
 def test_the_sample_fiche_components_are_all_canonical() -> None:
