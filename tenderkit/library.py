@@ -29,12 +29,6 @@ def _yaml():  # noqa: ANN202 - keeps PyYAML out of start-up until a file must be
     return yaml
 
 
-def yaml_loader() -> Any:
-    """The fastest safe YAML loader available (libyaml when installed)."""
-    yaml = _yaml()
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def resolve_library_dir(option: str | os.PathLike[str] | None) -> Path:
     """``--library`` if given, else ``$TENDERKIT_LIBRARY``, else ``./reference_library``."""
     return Path(option or os.environ.get(LIBRARY_ENV) or DEFAULT_LIBRARY)
@@ -83,17 +77,9 @@ def parse_reference_text(text: str, path: Path) -> Reference:
 
 def load_yaml_text(text: str, path: Path) -> Any:
     """The data of a reference file's text; invalid YAML names the file and line."""
-    yaml = _yaml()
-    from tenderkit.yamlload import load
+    from tenderkit.yamlload import load_file
 
-    try:
-        return load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err)
-        raise ReferenceFileError(
-            path, f"invalid YAML: {problem}", mark.line + 1 if mark else None
-        ) from err
+    return load_file(text, path, ReferenceFileError)
 
 
 def validate_reference(data: Any, text: str, path: Path) -> Reference:

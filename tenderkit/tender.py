@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tenderkit.exceptions import TenderFileError
-from tenderkit.library import key_line, yaml_loader
+from tenderkit.library import key_line
 from tenderkit.models import Criterion, Tender
 
 TENDER_KEYS = (
@@ -62,17 +62,9 @@ def _read(path: Path) -> str:
 
 def _parse(path: Path, text: str) -> Any:
     """The YAML data of a tender file, dates as ISO text (so it can be cached as JSON)."""
-    import yaml
+    from tenderkit.yamlload import load_file
 
-    try:
-        data = yaml.load(text, Loader=yaml_loader())
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise TenderFileError(
-            path,
-            f"invalid YAML: {getattr(err, 'problem', None) or err}",
-            mark.line + 1 if mark else None,
-        ) from err
+    data = load_file(text, path, TenderFileError)
     if isinstance(data, dict) and isinstance(data.get("deadline"), (_dt.date, _dt.datetime)):
         data["deadline"] = data["deadline"].isoformat()[:10]
     return data

@@ -133,16 +133,9 @@ def _parse_terms(raw: object, key: str, path: Path) -> list[Term]:
 
 def parse_vocabulary(text: str, path: Path) -> Vocabulary:
     """Build a vocabulary from the text of a ``vocabulary.yaml`` file."""
-    import yaml
+    from tenderkit.yamlload import load_file
 
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise VocabularyError(
-            path, f"invalid YAML: {getattr(err, 'problem', err)}", mark.line + 1 if mark else None
-        ) from err
-    return vocabulary_from_data(data, path)
+    return vocabulary_from_data(load_file(text, path, VocabularyError), path)
 
 
 def vocabulary_from_data(data: object, path: Path) -> Vocabulary:
@@ -164,18 +157,13 @@ def _load_cached(path: str, mtime_ns: int) -> Vocabulary:
     p = Path(path)
 
     def parse() -> object:
-        import yaml
+        from tenderkit.yamlload import load_file
 
         try:
             text = p.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as err:
             raise VocabularyError(p, f"cannot read: {err}") from err
-        try:
-            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            line = mark.line + 1 if mark else None
-            raise VocabularyError(p, f"invalid YAML: {getattr(err, 'problem', err)}", line) from err
+        return load_file(text, p, VocabularyError)
 
     def parse_and_stem() -> dict[str, Any]:
         data = parse()
@@ -189,7 +177,7 @@ def _load_cached(path: str, mtime_ns: int) -> Vocabulary:
     if isinstance(cached, dict) and isinstance(cached.get("stems"), dict):
         remember_stems(cached["stems"])
         return vocabulary_from_data(cached.get("yaml"), p)
-    return vocabulary_from_data(parse(), p)
+    return vocabulary_from_data(parse(), p)  # a damaged cache entry: read the file
 
 
 def _spellings(data: Any) -> list[str]:

@@ -9,6 +9,7 @@ documents, complex keys — is handed to PyYAML itself, so the result is always 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -25,6 +26,8 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from tenderkit.exceptions import FileError
+
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -33,6 +36,16 @@ _STR = "tag:yaml.org,2002:str"
 
 class _Unusual(Exception):
     """The text uses a YAML feature this module leaves to PyYAML."""
+
+
+def load_file(text: str, path: Path, error: type[FileError]) -> Any:
+    """The data of a YAML file's ``text``; invalid YAML raises ``error`` naming file and line."""
+    try:
+        return load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err)
+        raise error(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from err
 
 
 def load(text: str) -> Any:
