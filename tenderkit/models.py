@@ -31,6 +31,9 @@ REFERENCE_KEYS: tuple[str, ...] = (
 
 CONTACT_KEYS: tuple[str, ...] = ("name", "role", "email", "phone")
 
+#: A criterion counts as met by a reference from this score.
+COVERED = 0.5
+
 
 @dataclass
 class Reference:
@@ -125,8 +128,8 @@ class CriterionScore:
 
     @property
     def covered(self) -> bool:
-        """A criterion counts as met from a score of 0.5."""
-        return self.score >= 0.5
+        """True when the score reaches :data:`COVERED`."""
+        return self.score >= COVERED
 
 
 @dataclass

@@ -8,9 +8,6 @@ from collections.abc import Sequence
 from tenderkit.filters import client_key
 from tenderkit.models import Match, Reference, Tender
 
-#: A criterion counts as met by a reference from this score.
-COVERED = 0.5
-
 
 def _recency(ref: Reference, year: int) -> int:
     return ref.last_year(year + 1)
@@ -41,7 +38,7 @@ def select(
     by_id = {m.reference.id: m for m in ranking}
     chosen: list[Match] = [by_id[i] for i in pick]
     pool = _candidates(ranking, tender, set(pick))
-    covers = {id(m): {c.id for c in m.criteria if c.score >= COVERED} for m in [*chosen, *pool]}
+    covers = {id(m): {c.id for c in m.criteria if c.covered} for m in [*chosen, *pool]}
     keys = {id(m): client_key(m.reference.client) for m in [*chosen, *pool]}
     covered: set[str] = set().union(*(covers[id(m)] for m in chosen))
     clients = {keys[id(m)] for m in chosen}
