@@ -155,6 +155,7 @@ _FIELDS = {
     "programme": "programme",
     "mission_type": "type de mission",
     "actors": "acteurs",
+    "mention": "mention (autre intervenant ou non réalisé)",
 }
 
 

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from tenderkit.matching import Equivalents, Group
 
 #: How much a phrase found in each field proves: a component or a content bullet says what
-#: the mission did; a sentence of the stakes may only mention the context.
+#: the mission did; a sentence of the stakes may only mention the context; a *mention* (work
+#: of another party, not done or only planned) proves next to nothing.
 FIELD_WEIGHTS = {
     "components": 1.0,
     "title": 1.0,
@@ -25,6 +26,7 @@ FIELD_WEIGHTS = {
     "content": 0.85,
     "stakes": 0.45,
     "actors": 0.3,
+    "mention": 0.15,
 }
 
 
@@ -75,11 +77,14 @@ def evidence(ref: Reference, groups: list[Group], context: EvidenceContext) -> l
     found: dict[int, str] = {}
     for group in groups:
         best, best_seg, best_quote = 0.0, -1, ""
+        believed = not group.probe or not _only_in_mentions(group.probe, segs, toks, context)
         for i, (field_, text) in enumerate(segs):
             weight = FIELD_WEIGHTS[field_]
             if weight <= best:
                 continue
             if field_ == "components" and group.component:
+                if not believed:
+                    continue
                 canonical = context.vocabulary.components.canonical(
                     ref.components[i - first_component]
                 )
@@ -93,6 +98,24 @@ def evidence(ref: Reference, groups: list[Group], context: EvidenceContext) -> l
         if best_seg >= 0:
             found.setdefault(best_seg, best_quote)
     return list(found.values())
+
+
+def _only_in_mentions(
+    probe: tuple[str, ...],
+    segs: list[tuple[str, str]],
+    toks: list[list[tuple[str, int, int]]],
+    context: EvidenceContext,
+) -> bool:
+    """Whether the words ``probe`` occur in mention segments and in no other text segment."""
+    from tenderkit.matching import Group
+
+    group = Group("", [probe], None)
+    seen = {
+        field_ == "mention"
+        for (field_, _text), stems_ in zip(segs, toks, strict=True)
+        if field_ != "components" and _segment_hit(group, [t[0] for t in stems_], context)[0] >= 0
+    }
+    return seen == {True}
 
 
 def quote(field_: str, text: str, toks: list[tuple[str, int, int]], at: int, length: int) -> str:

@@ -39,6 +39,13 @@ class Group:
     component: str | None  # canonical component name, when the group is one
     surfaces: dict[str, str] = field(default_factory=dict)  # stem -> the word it came from
 
+    @property
+    def probe(self) -> Phrase:
+        """The component's own name as stems: when the text names it only in mentions
+        ("la concertation restait conduite par la Ville"), the listed component is not
+        believed."""
+        return _phrase(self.component) if self.component else ()
+
 
 def _phrase(text: str) -> Phrase:
     return tuple(t[0] for t in tokens(text))
@@ -188,6 +195,32 @@ def _component_masks(
     return out
 
 
+def _drop_contradicted(
+    components: dict[int, tuple[int, int]],
+    groups: list[Group],
+    search,  # noqa: ANN001
+    equivalents: Equivalents,
+) -> None:
+    """Forget listed components whose name the text gives only in mentions."""
+    probes = [(i, fts_query([g.probe], equivalents)) for i, g in enumerate(groups) if g.probe]
+    probes = [(i, q) for i, q in probes if q]
+    if not probes:
+        return
+    rows = search.summarize([(q, True) for _i, q in probes], FIELD_WEIGHTS)
+    for pos, _best, mask, _hits in rows:
+        listed = components.get(pos)
+        if listed is None:
+            continue
+        bits, count = listed
+        for j, (i, _q) in enumerate(probes):
+            if bits >> i & 1 and not mask >> j & 1:  # named, but only in mentions
+                bits, count = bits & ~(1 << i), count - 1
+        if bits:
+            components[pos] = (bits, count)
+        else:
+            del components[pos]
+
+
 @lru_cache(maxsize=4096)
 def _remap(mask: int, group_of: tuple[int, ...]) -> int:
     """Mask over the non-empty queries -> mask over all the criterion's groups."""
@@ -231,6 +264,8 @@ def score_references(
             )
         }
         components = listed[ci]
+        if components:
+            _drop_contradicted(components, groups, search, context.equivalents)
         n_groups, weight = len(groups), criterion.weight
         nothing = (0, 0)
         for pos in found.keys() | components.keys():

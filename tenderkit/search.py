@@ -104,18 +104,20 @@ class SegmentSearch:
         for i, (query, skip_components) in enumerate(queries):
             cond = f" AND {field} != {FIELDS.index('components')}" if skip_components else ""
             parts.append(
-                f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} END AS w "
+                f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} END AS w, {field} AS f "
                 f"FROM segs WHERE segs MATCH ?{cond}"
             )
             args.append(query)
         total = max(len(self.positions), 1)
+        # a mention (another party's work, not done) lends its weight but is not a hit: it
+        # neither sets the query's bit nor counts as a repeat
         sql = f"""
-            WITH found AS (SELECT rid, q, max(w) AS w, count(*) AS n
+            WITH found AS (SELECT rid, q, max(w) AS w, sum(f != {FIELDS.index("mention")}) AS n
                            FROM ({" UNION ALL ".join(parts)}) GROUP BY rid, q),
                  spread AS (SELECT q, count(*) * 4.0 / {total} AS share FROM found GROUP BY q)
             SELECT rid, max(w * CASE WHEN share <= 1 THEN 1.0
                                      ELSE max(0.5, 1 - 0.5 * ln(share) / ln(4)) END),
-                   sum(1 << q), sum(n)
+                   sum(CASE WHEN n > 0 THEN 1 << q ELSE 0 END), sum(n)
             FROM found JOIN spread USING (q) GROUP BY rid"""
         positions = self.positions
         rows = self.db.execute(sql, args).fetchall()

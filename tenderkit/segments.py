@@ -9,26 +9,73 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tenderkit.attribution import split
 from tenderkit.models import Reference
 from tenderkit.text import elide, token
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _RAW = re.compile(r"[^\W_]+")
 
-#: Segment fields, in the order :func:`segments` yields them.
-FIELDS = ("title", "mission_type", "components", "programme", "content", "stakes", "actors")
+#: Segment fields. A *mention* is a clause of the content or stakes that tells of work the
+#: mission did not do (another party's, not done, only planned: :mod:`tenderkit.attribution`).
+FIELDS = (
+    "title",
+    "mission_type",
+    "components",
+    "programme",
+    "content",
+    "stakes",
+    "actors",
+    "mention",
+)
+
+
+# A training course names every topic it teaches: what its title, content and stakes say is
+# the subject of the course, not work done on a project.
+_TRAINING = re.compile(
+    r"\s*(?:formations?|cycle de (?:formation|qualification|conf[ée]rences)|s[ée]minaires?"
+    r"|enseignements?|sensibilisation|cours|webinaires?|mooc)\b(?!-action| action)",
+    re.IGNORECASE,
+)
+
+
+def is_training(ref: Reference) -> bool:
+    """Whether the mission is a training course (by its type, else its title)."""
+    return bool(_TRAINING.match(ref.mission_type or ref.title))
 
 
 def segments(ref: Reference) -> list[tuple[str, str]]:
-    """The reference cut into (field, text) pieces that evidence can quote."""
+    """The reference cut into (field, text) pieces that evidence can quote.
+
+    Clauses telling of work the mission did not do are *mention* pieces; so are the title,
+    content and stakes of a training course.
+    """
+    if is_training(ref):
+        return _training_segments(ref)
     out = [("title", ref.title)]
     if ref.mission_type:
         out.append(("mission_type", ref.mission_type))
     out += [("components", c) for c in ref.components]
     if ref.programme:
         out.append(("programme", ref.programme))
-    out += [("content", c) for c in ref.content]
-    out += [("stakes", s) for s in _SENTENCE.split(ref.stakes) if s.strip()]
+    firms = tuple(n for n in [*ref.team, ref.director or "", *ref.consultants] if n)
+    for field, texts in (("content", ref.content), ("stakes", _SENTENCE.split(ref.stakes))):
+        for text in texts:
+            if text.strip():
+                out += [(field if not m else "mention", p) for p, m in split(text, firms)]
+    out += [("actors", a) for a in ref.actors]
+    return out
+
+
+def _training_segments(ref: Reference) -> list[tuple[str, str]]:
+    out = [("mention", ref.title)]
+    if ref.mission_type:
+        out.append(("mission_type", ref.mission_type))
+    out += [("components", c) for c in ref.components]
+    if ref.programme:
+        out.append(("programme", ref.programme))
+    out += [("mention", c) for c in ref.content if c.strip()]
+    out += [("mention", s) for s in _SENTENCE.split(ref.stakes) if s.strip()]
     out += [("actors", a) for a in ref.actors]
     return out
 

@@ -98,6 +98,52 @@ def test_mention_in_passing_is_weak_but_shown() -> None:
     )
 
 
+def test_work_done_by_another_party_is_not_the_missions() -> None:
+    done = plain("done", content=["Animation de la concertation avec les habitants."])
+    other = plain(
+        "other",
+        content=["Études de stationnement du quartier."],
+        stakes="La concertation avec les habitants restait conduite par l'équipe municipale.",
+    )
+    planned = plain("planned", content=["Une concertation est prévue dans une seconde phase."])
+    fillers = [plain(f"x{i}") for i in range(9)]  # a library where concertation is rare
+    result = match_tender(lib(done, other, planned, *fillers), tender(CONCERTATION))
+    assert score(result, "done").score >= 0.5
+    for ref_id in ("other", "planned"):
+        found = score(result, ref_id)
+        assert 0 < found.score < 0.2, ref_id
+        assert found.evidence[0].startswith("mention: "), found.evidence
+    assert [m.reference.id for m in result.ranking][0] == "done"
+
+
+def test_a_listed_component_the_text_gives_to_another_party_is_not_believed() -> None:
+    crit = Criterion("concertation", "Concertation", components=["Concertation"])
+    believed = plain("believed", components=["Concertation"])
+    contradicted = plain(
+        "contradicted",
+        components=["Concertation"],
+        stakes="Le cabinet a conçu les supports. La concertation restait conduite par la Ville.",
+    )
+    result = match_tender(lib(believed, contradicted), tender(crit))
+    assert score(result, "believed", "concertation").score == 1.0
+    found = score(result, "contradicted", "concertation")
+    assert found.score < 0.5
+    assert not any(e.startswith("components:") for e in found.evidence), found.evidence
+
+
+def test_a_training_course_teaches_topics_it_did_not_carry_out() -> None:
+    course = plain(
+        "course",
+        title="Cycle de formation des chefs de projet NPRU",
+        mission_type="Formation",
+        content=["Modules : direction de projet, concertation, GUSP."],
+    )
+    mission = plain("mission", content=["Concertation avec les habitants du quartier."])
+    fillers = [plain(f"x{i}") for i in range(6)]
+    result = match_tender(lib(course, mission, *fillers), tender(CONCERTATION))
+    assert score(result, "course").score < 0.5 <= score(result, "mission").score
+
+
 def test_component_criterion_matches_canonical_component_and_variant_text() -> None:
     crit = Criterion("gup", "GUSP", components=["Gestion urbaine de proximité"])
     result = match_tender(

@@ -1,0 +1,285 @@
+"""Who did the work: clauses of a fiche that describe work the mission did *not* do.
+
+Fiches name the topics around a mission as readily as the mission itself: "la concertation
+restait conduite par l'équipe municipale", "l'OPC urbain a été confié à un prestataire
+dédié", "le traité de concession a été négocié ensuite sans le cabinet", "une démarche de
+concertation est prévue dans une seconde phase". A keyword found there proves nothing about
+the firm. :func:`split` cuts a content bullet or a stakes sentence into its clauses and tells
+which ones are such *mentions*, from French cues:
+
+- another party as the agent of a work verb: "assurée par la Ville", "confiée à un
+  prestataire", "le bailleur conduit…", "…de l'aménageur, qui a établi…";
+- the work left to someone else: "restait à la charge de", "relevait de l'EPT", "en régie",
+  "le titulaire de la mission d'OPC", "aux côtés de l'équipe de maîtrise d'œuvre";
+- negation and absence: "n'a pas été retenue", "hors mission", "sans le cabinet";
+- what was only planned or evoked: "prévue ultérieurement", "à venir", "sera lancée",
+  "évoquée".
+
+A clause that names the firm as the agent ("conduite par le cabinet", "notre équipe") is
+never a mention unless it is negated. Only clauses with a cue are cut out: a bullet without
+one stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+def _flat_table() -> dict[int, str]:
+    """Lower-case, accent-free, one character for one: offsets in the flat text stay valid."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)[0].lower()
+        if len(base) == 1 and base.isascii():
+            table[code] = base
+    for quote in "’ʼ‘`´":
+        table[ord(quote)] = "'"
+    for dash in "\u2010\u2011\u2012\u2013\u2014":
+        table[ord(dash)] = "-"
+    table[0xA0] = table[0x202F] = " "
+    return table
+
+
+_FLAT = _flat_table()
+
+
+def flat(text: str) -> str:
+    """``text`` lower-cased and unaccented, character for character (same length)."""
+    out = text.translate(_FLAT).lower()
+    return out if len(out) == len(text) else text.lower()  # a rare letter lengthens: keep it
+
+
+# --- the vocabulary of cues (on flat text) -------------------------------------------------
+
+# past participles of verbs that say who *did* a piece of work
+_DONE = (
+    r"(?:assure|realise|mene|anime|elabore|redige|gere|traite|negocie|organise|coordonne"
+    r"|effectue|execute|dessine|finalise|chiffre|confie|delegue|sous-traite|attribue"
+    r"|externalise|prepare|mis en (?:oe|œ)uvre|mise en (?:oe|œ)uvre|pris en charge"
+    r"|prise en charge)(?:e?s?)"
+    r"|(?:conduit|produit|instruit|etabli|suivi|tenu|concu|fait|construit|ecrit)(?:e?s?)"
+)
+# the same work in the active voice, when another party is the subject
+_DOES = (
+    r"(?:a|ont|avait|avaient|aura|auront)\s+(?:lui-meme\s+|elle-meme\s+|eux-memes\s+|deja\s+"
+    r"|directement\s+|seule?s?\s+)?(?:" + _DONE + r")"
+    r"|(?:conduit|conduisait|conduisent|conduisaient|assure|assurait|assurent|assuraient"
+    r"|mene|menait|menent|menaient|anime|animait|animent|animaient|realise|realisait|realisent"
+    r"|gere|gerait|gerent|geraient|organise|organisait"
+    r"|organisent|organisaient|redige|redigeait|elabore|elaborait|etablit|etablissait"
+    r"|prend en charge|prenait en charge|prennent en charge|coordonne|coordonnait)\b"
+)
+# parties other than the firm, as subjects or agents
+_OTHER = (
+    r"(?:ville|commune|mairie|municipalite|collectivite|services?|direction|bailleurs?"
+    r"|office|oph|esh|amenageur|concessionnaire|sem|spl|ept|epci|epf|gip|agglomeration"
+    r"|communaute|metropole|intercommunalite|departement|region|etat|prefecture|prefet"
+    r"|ddtm?|agence|anru|anah|prestataires?|titulaire|bureau d'etudes|architectes?"
+    r"|urbanistes?|paysagistes?|maitre d'(?:oe|œ)uvre|maitrise d'(?:oe|œ)uvre|equipe municipale"
+    r"|equipe (?:projet|de la|du|des|de l'|de maitrise|de moe|de conception)|operateurs?|associations?|centre social|promoteurs?"
+    r"|syndics?|caf|ccas|delegue|partenaires|elus|maire|autre cabinet|un cabinet|autres?)"
+)
+_ARTICLE = r"(?:l'|la\s|le\s|les\s|un\s|une\s|des\s|ses\s|leurs?\s|son\s|sa\s|cet\s|cette\s)"
+
+# the firm as the agent: "par le cabinet", "notre équipe", "nos consultants"
+_FIRM = re.compile(
+    r"\b(?:(?:le|du|au|par le|ce) cabinet\b(?!\s+[a-z]+\s+(?:et|de)\b)|notre|nos|nous"
+    r"|l'equipe\b(?!\s+(?:municipale|communale|projet|de\b|du\b|des\b|d'|technique))"
+    r"|consultante?s?|(?:le|du|au|ce|notre) groupement|nos soins)"
+)
+
+_AGENT_CUES = [
+    # passive work verb + par / à + agent (the agent is read in the rest of the clause)
+    re.compile(r"\b(?:" + _DONE + r")\b(?:\s+[\w'-]+){0,3}?\s+par\s+(?P<agent>.*)"),
+    re.compile(
+        r"\b(?:confie|delegue|sous-traite|attribue|externalise)e?s?\b(?:\s+[\w'-]+){0,3}?"
+        r"\s+(?:a|au|aux)\s+(?P<agent>.*)"
+    ),
+    # left to someone else
+    re.compile(
+        r"\b(?:a la charge|du ressort|de la competence|sous la responsabilite|aux mains)"
+        r"\s+(?:(?:des|du|de)\s+|d')(?P<agent>.*)"
+    ),
+    re.compile(
+        r"\b(?:relev|dependai|dependent|depend|incomb)\w*\s+(?:(?:des|du|de|aux|au|a)\s+|d')(?P<agent>.*)"
+    ),
+]
+_OTHER_AGENT = re.compile(r"^\s*" + _ARTICLE + r"?\s*" + _OTHER + r"\b")
+
+# negation (even with the firm named: "le cabinet n'a pas animé…"); in a relative clause
+# ("des publics qui ne viennent jamais") only that clause is cut out
+_NEGATION = re.compile(
+    r"\b(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?(?:pas|jamais|aucun|aucune|guere|nullement)\b"
+)
+_RELATIVE = re.compile(r"\b(?:qui|dont|lorsqu'|lorsque|quand|puisque|car|si)\b")
+_ALWAYS = [
+    # absence (even with the firm named: "sans le cabinet")
+    re.compile(
+        r"\bnon\s+(?:compris|inclu|retenu|realise|affermi|engage|conduit|assure|mene|commande)"
+    ),
+    re.compile(
+        r"\bhors\s+(?:de\s+(?:la|notre|sa)\s+|du\s+)?(?:mission|marche|prestation|perimetre"
+        r"|contrat|champ|commande)"
+    ),
+    re.compile(r"\bsans\s+(?:le cabinet|nous|notre|l'intervention|intervention|en faire)"),
+    re.compile(r"\bstade de projet\b|\bpour memoire\b"),
+    # planned, future, evoked
+    re.compile(
+        r"\b(?:prevue?s?|envisagee?s?|programmee?s?|projetee?s?)\s+(?:ulterieurement|plus tard"
+        r"|a terme|a partir|pour 20\d\d|en 20\d\d|dans (?:une|un|la|le) (?:seconde|deuxieme"
+        r"|second|prochaine?|future?|autre|phase|tranche|temps))"
+    ),
+    re.compile(
+        r"\b(?:etait|etaient|est|sont|restait|restaient|reste|restent|demeure|demeurait)"
+        r"\s+(?:seulement\s+|alors\s+|encore\s+|toujours\s+)?(?:prevue?s?|envisagee?s?"
+        r"|a venir|a l'etude|en projet|en attente|a engager|a lancer|a definir)\b"
+    ),
+    re.compile(r"\ba venir\b|\bulterieure?s?\b|\bulterieurement\b|\bsans en faire\b"),
+    re.compile(
+        r"\b(?:sera|seront|devra|devront|pourra|pourront)\s+(?:[\w'-]+\s+){0,2}?(?:"
+        + _DONE
+        + r"|lancee?s?|engagee?s?|ouverte?s?)\b"
+    ),
+    re.compile(r"\b(?:evoquee?s?|mentionnee?s?|esquissee?s?)\b"),
+    re.compile(r"\btranche optionnelle\b"),
+]
+_SUBJECT = re.compile(
+    r"^\s*(?:et\s+|puis\s+|mais\s+|alors que\s+|tandis que\s+)?"
+    + _ARTICLE
+    + r"\s*"
+    + _OTHER
+    + r"\b[^,;:]{0,80}?\b(?:"
+    + _DOES
+    + r")"
+)
+_WHO = re.compile(r"^\s*(?:qui|laquelle|lequel|lesquels|lesquelles)\s+(?:" + _DOES + r")")
+_ENDS_WITH_OTHER = re.compile(r"\b" + _OTHER + r"\b(?:\s+[\w'-]+){0,3}\s*[,(]?\s*$")
+# another provider's mission named inside the firm's own bullet: cut from there
+_PARTNER = re.compile(
+    r"\b(?:avec|et|a|au|aux|du|de|des|par|que)\s+(?:le|la|les|l'|un|une|son|leur)\s*"
+    r"(?:titulaire|prestataire|bureau d'etudes|maitre d'(?:oe|œ)uvre|equipe de maitrise"
+    r"|maitrise d'(?:oe|œ)uvre|operateur|autre cabinet)\b"
+)
+# the firm's work "alongside" another party: the part naming the other party is cut out
+_ALONGSIDE = re.compile(
+    r"\b(?:en lien|en articulation|en coordination|en complementarite|en binome|de concert)"
+    r"\s+avec\s+(?P<agent>.*)|\baux cotes\s+(?:(?:des|du|de)\s+|d')(?P<agent2>.*)"
+)
+_DONE_START = re.compile(r"^\s*(?:" + _DONE + r")\b")
+
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]]|\s[-–—]\s|\s(?=(?:mais|tandis que|alors que|sauf|excepte|hormis)\s)"
+)
+_CAPITAL = re.compile(r"^\s*(?:(?:l'|la|le|les|un|une|des)\s*)?[A-ZÀ-Ý][a-zà-ÿ]")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``text`` (commas, semicolons, brackets, dashes, "mais")."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end() if m.group() not in "([" else m.start()
+        if end > start:
+            spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+class _Clauses:
+    """The clauses of one text, read in flat and original form."""
+
+    def __init__(self, text: str, firms: tuple[str, ...]) -> None:
+        self.text, self.low = text, flat(text)
+        self.firms = [flat(f) for f in firms if len(f) > 3]
+
+    def other(self, at: int, end: int) -> bool:
+        """Whether the agent written at ``low[at:end]`` is a party other than the firm."""
+        agent = self.low[at:end]
+        head = agent[:60]
+        if _FIRM.search(head[:40]) or any(f in head for f in self.firms):
+            return False
+        return bool(_OTHER_AGENT.match(agent) or _CAPITAL.match(self.text[at:end]))
+
+    def agent_cue(self, start: int, end: int) -> bool:
+        clause = self.low[start:end]
+        for cue in _AGENT_CUES:
+            for m in cue.finditer(clause):
+                if self.other(start + m.start("agent"), end):
+                    return True
+        return False
+
+    def mention(self, start: int, end: int, previous: tuple[int, int] | None) -> bool:
+        """Whether a clause tells of work the firm did not do."""
+        clause = self.low[start:end]
+        negation = _NEGATION.search(clause)
+        if negation and not _RELATIVE.search(clause, 0, negation.start()):
+            return True
+        if any(p.search(clause) for p in _ALWAYS) or self.agent_cue(start, end):
+            return True
+        if _FIRM.search(clause) or any(f in clause for f in self.firms):
+            return False
+        if _SUBJECT.search(clause):
+            return True
+        if previous and _WHO.match(clause):
+            return bool(_ENDS_WITH_OTHER.search(self.low[previous[0] : previous[1]]))
+        return False
+
+    def cut(self, start: int, end: int) -> int | None:
+        """Where another party's share starts inside a clause of the firm's work, if it does."""
+        clause = self.low[start:end]
+        negation = _NEGATION.search(clause)
+        relative = negation and _RELATIVE.search(clause, 0, negation.start())
+        if relative:
+            return start + relative.start()
+        partner = _PARTNER.search(clause)
+        if partner:
+            return start + partner.start()
+        for m in _ALONGSIDE.finditer(clause):
+            group = "agent" if m.group("agent") is not None else "agent2"
+            if self.other(start + m.start(group), end):
+                return start + m.start()
+        return None
+
+
+@lru_cache(maxsize=16384)
+def split(text: str, firms: tuple[str, ...] = ()) -> tuple[tuple[str, bool], ...]:
+    """``text`` as (piece, is a mention) pairs; one ``(text, False)`` pair when nothing is.
+
+    Pieces are stripped substrings of ``text``, in order; consecutive clauses of the same
+    kind are kept together. ``firms`` are the firm's own names (an agent, never another party).
+    """
+    c = _Clauses(text, firms)
+    spans = _clauses(c.low)
+    marks: list[bool] = []
+    cuts: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(spans):
+        previous = spans[i - 1] if i else None
+        mention = c.mention(start, end, previous)
+        if mention and previous is not None and marks and not marks[-1]:
+            # "la concertation, conduite par la Ville, …": the participle qualifies the
+            # clause before it
+            before = c.low[previous[0] : previous[1]]
+            if _DONE_START.match(c.low[start:end]) and not _FIRM.search(before):
+                marks[-1] = True
+        cut = None if mention else c.cut(start, end)
+        if cut is not None and cut > start:
+            cuts += [(start, cut), (cut, end)]
+            marks += [False, True]
+        else:
+            cuts.append((start, end))
+            marks.append(mention or cut is not None)
+    if not any(marks):
+        return ((text, False),)
+    pieces: list[tuple[str, bool]] = []
+    run_start, run_mark = cuts[0][0], marks[0]
+    for (start, _end), mark in zip(cuts[1:], marks[1:], strict=True):
+        if mark != run_mark:
+            pieces.append((text[run_start:start], run_mark))
+            run_start, run_mark = start, mark
+    pieces.append((text[run_start:], run_mark))
+    out = [(p.strip(" ,;:-–—\t\n"), m) for p, m in pieces]
+    return tuple((p, m) for p, m in out if any(ch.isalnum() for ch in p))

@@ -1,0 +1,104 @@
+"""Clauses telling of work the mission did not do (another party's, not done, only planned)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tenderkit.attribution import flat, split
+
+
+def mentions(text: str, firms: tuple[str, ...] = ()) -> list[str]:
+    return [piece for piece, mention in split(text, firms) if mention]
+
+
+def kept(text: str, firms: tuple[str, ...] = ()) -> list[str]:
+    return [piece for piece, mention in split(text, firms) if not mention]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another party as the agent of the work
+        "La concertation et l'information des habitants sont assurées par l'équipe municipale.",
+        "Les temps de concertation restaient conduits par l'équipe municipale.",
+        "Le bilan d'aménagement prévisionnel, établi par Grand Paris Aménagement.",
+        "L'OPC urbain a été confié en 2022 à un prestataire dédié.",
+        "La GUSP relevait de l'EPT.",
+        "Le montage des opérations restant à la charge de la Ville.",
+        "Le bailleur conduit le relogement des ménages.",
+        # negation, absence
+        "Le relogement n'entrait pas dans la mission.",
+        "Le traité de concession a été négocié ensuite sans le cabinet.",
+        "Le cabinet n'a pas animé de réunion avec les habitants.",
+        "Volet foncier hors mission.",
+        # planned, evoked
+        "Une démarche de concertation est prévue dans une seconde phase.",
+        "La concertation sera lancée après la validation du plan guide.",
+        "Le diagnostic a évoqué la question des copropriétés.",
+    ],
+)
+def test_work_of_others_is_a_mention(text: str) -> None:
+    assert mentions(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Animation de la concertation réglementaire.",
+        "Ateliers de concertation animés par le cabinet avec les habitants.",
+        "Démarche de concertation portée par la Ville et animée par le cabinet.",
+        "Accompagnement du NPRU porté par l'EPT Est Ensemble.",
+        "La Ville a engagé un NPRU sur le quartier du Hamois.",
+        "La concertation préalable prévue à l'article L.103-2 a été organisée par nos soins.",
+        "La Métropole a confié au groupement une étude de faisabilité.",
+        "Diagnostics en marchant mensuels avec les amicales de locataires.",
+        "Suivi des clauses d'insertion en lien avec la maison de l'emploi.",
+        "Maquette financière, plans de financement et demandes de subventions.",
+        "Tableau de bord des dysfonctionnements signalés.",
+    ],
+)
+def test_the_firms_own_work_stays_whole(text: str) -> None:
+    assert split(text) == ((text, False),)
+
+
+def test_the_firm_named_by_its_team_or_consultants_is_no_other_party() -> None:
+    text = "Diagnostic réalisé par Atelier Civitas et restitué en comité de pilotage."
+    assert mentions(text, ("Atelier Civitas",)) == []
+    assert mentions(text) == [
+        "Diagnostic réalisé par Atelier Civitas et restitué en comité de pilotage."
+    ]
+
+
+def test_only_the_clause_of_the_other_party_is_cut_out() -> None:
+    text = "Le cabinet a conduit la concertation, la communication restant assurée par la Ville."
+    assert kept(text) == ["Le cabinet a conduit la concertation"]
+    assert mentions(text) == ["la communication restant assurée par la Ville."]
+
+
+def test_a_participle_between_commas_qualifies_the_clause_before_it() -> None:
+    text = "La concertation, conduite par la Ville, a réuni 300 habitants."
+    assert mentions(text) == ["La concertation, conduite par la Ville"]
+    assert kept(text) == ["a réuni 300 habitants."]
+
+
+def test_a_relative_clause_after_another_party_is_theirs() -> None:
+    text = "Coordination avec l'EPT, qui a conduit la concertation réglementaire."
+    assert kept(text) == ["Coordination avec l'EPT"]
+    assert mentions(text) == ["qui a conduit la concertation réglementaire."]
+
+
+def test_another_providers_mission_named_in_a_bullet_is_cut_out() -> None:
+    text = "Revues de projet avec les maîtres d'ouvrage et le titulaire de la mission d'OPC urbain."
+    assert kept(text) == ["Revues de projet avec les maîtres d'ouvrage"]
+    assert mentions(text) == ["et le titulaire de la mission d'OPC urbain."]
+
+
+def test_a_negation_in_a_relative_clause_cuts_only_that_clause() -> None:
+    text = "Réunions en pied d'immeuble pour toucher ceux qui ne se déplacent pas."
+    assert kept(text) == ["Réunions en pied d'immeuble pour toucher ceux"]
+
+
+def test_flat_keeps_offsets() -> None:
+    text = "Maîtrise d’œuvre — Élue à l'ÉPT"
+    assert len(flat(text)) == len(text)
+    assert flat(text).startswith("maitrise d'œuvre - elue a l'ept")
