@@ -40,8 +40,12 @@ _TRAINING = re.compile(
 
 
 def is_training(ref: Reference) -> bool:
-    """Whether the mission is a training course (by its type, else its title)."""
-    return bool(_TRAINING.match(ref.mission_type or ref.title))
+    """Whether the mission is a training course: its title says so, or its type is only that
+    ("Formation", not "Formation et capitalisation" for a bilan)."""
+    if _TRAINING.match(ref.title):
+        return True
+    kind = ref.mission_type or ""
+    return bool(_TRAINING.match(kind)) and len(kind.split()) <= 2
 
 
 def segments(ref: Reference) -> list[tuple[str, str]]:
