@@ -52,25 +52,44 @@ def flat(text: str) -> str:
     return out if len(out) == len(text) else text.lower()  # a rare letter lengthens: keep it
 
 
+class _Lazy:
+    """A regular expression compiled on first use: ``tenderkit match`` may never need one."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - search, match, finditer
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return getattr(self._compiled, name)
+
+
 # --- the vocabulary of cues (on flat text) -------------------------------------------------
 
-# past participles of verbs that say who *did* a piece of work
-_DONE = (
-    r"(?:assure|realise|mene|anime|elabore|redige|gere|traite|negocie|organise|coordonne"
-    r"|effectue|execute|dessine|finalise|chiffre|confie|delegue|sous-traite|attribue"
-    r"|externalise|prepare|mis en (?:oe|œ)uvre|mise en (?:oe|œ)uvre|pris en charge"
-    r"|prise en charge)(?:e?s?)"
-    r"|(?:conduit|produit|instruit|etabli|suivi|tenu|concu|fait|construit|ecrit)(?:e?s?)"
-)
+# past participles of verbs that say who *did* a piece of work (e, s, es endings added)
+_DONE_WORDS = (
+    "assure realise mene anime elabore redige gere traite negocie organise coordonne effectue"
+    " execute dessine finalise chiffre confie delegue sous-traite attribue externalise prepare"
+    " conduit produit instruit etabli concu"
+).split()
+_DONE = r"(?:(?:" + "|".join(_DONE_WORDS) + r"|mise? en (?:oe|œ)uvre|prise? en charge)(?:e?s?))"
 # the same work in the active voice, when another party is the subject
+_DOES_WORDS = (
+    "conduit conduisait conduisent conduisaient assure assurait assurent assuraient mene menait"
+    " menent menaient anime animait animent animaient realise realisait realisent gere gerait"
+    " gerent geraient organise organisait organisent organisaient redige redigeait elabore"
+    " elaborait etablit etablissait coordonne coordonnait"
+).split()
 _DOES = (
     r"(?:a|ont|avait|avaient|aura|auront)\s+(?:lui-meme\s+|elle-meme\s+|eux-memes\s+|deja\s+"
-    r"|directement\s+|seule?s?\s+)?(?:" + _DONE + r")"
-    r"|(?:conduit|conduisait|conduisent|conduisaient|assure|assurait|assurent|assuraient"
-    r"|mene|menait|menent|menaient|anime|animait|animent|animaient|realise|realisait|realisent"
-    r"|gere|gerait|gerent|geraient|organise|organisait"
-    r"|organisent|organisaient|redige|redigeait|elabore|elaborait|etablit|etablissait"
-    r"|prend en charge|prenait en charge|prennent en charge|coordonne|coordonnait)\b"
+    r"|directement\s+|seule?s?\s+)?"
+    + _DONE
+    + r"|(?:"
+    + "|".join(_DOES_WORDS)
+    + r"|prend en charge|prenait en charge|prennent en charge)\b"
 )
 # parties other than the firm, as subjects or agents
 _OTHER = (
@@ -85,7 +104,7 @@ _OTHER = (
 _ARTICLE = r"(?:l'|la\s|le\s|les\s|un\s|une\s|des\s|ses\s|leurs?\s|son\s|sa\s|cet\s|cette\s)"
 
 # the firm as the agent: "par le cabinet", "notre équipe", "nos consultants"
-_FIRM = re.compile(
+_FIRM = _Lazy(
     r"\b(?:(?:le|du|au|par le|ce) cabinet\b(?!\s+[a-z]+\s+(?:et|de)\b)|notre|nos|nous"
     r"|l'equipe\b(?!\s+(?:municipale|communale|projet|de\b|du\b|des\b|d'|technique))"
     r"|consultante?s?|(?:le|du|au|ce|notre) groupement|nos soins)"
@@ -93,60 +112,59 @@ _FIRM = re.compile(
 
 _AGENT_CUES = [
     # passive work verb + par / à + agent (the agent is read in the rest of the clause)
-    re.compile(r"\b(?:" + _DONE + r")\b(?:\s+[\w'-]+){0,3}?\s+par\s+(?P<agent>.*)"),
-    re.compile(
+    _Lazy(r"\b(?:" + _DONE + r")\b(?:\s+[\w'-]+){0,3}?\s+par\s+(?P<agent>.*)"),
+    _Lazy(
         r"\b(?:confie|delegue|sous-traite|attribue|externalise)e?s?\b(?:\s+[\w'-]+){0,3}?"
         r"\s+(?:a|au|aux)\s+(?P<agent>.*)"
     ),
     # left to someone else
-    re.compile(
+    _Lazy(
         r"\b(?:a la charge|du ressort|de la competence|sous la responsabilite|aux mains)"
         r"\s+(?:(?:des|du|de)\s+|d')(?P<agent>.*)"
     ),
-    re.compile(
-        r"\b(?:relev|dependai|dependent|depend|incomb)\w*\s+(?:(?:des|du|de|aux|au|a)\s+|d')(?P<agent>.*)"
+    _Lazy(
+        r"\b(?:relev|depend|incomb)(?:e|ent|ait|aient|ant)?\s+(?:(?:des|du|de|aux|au|a)\s+|d')"
+        r"(?P<agent>.*)"
     ),
 ]
-_OTHER_AGENT = re.compile(r"^\s*" + _ARTICLE + r"?\s*" + _OTHER + r"\b")
+_OTHER_AGENT = _Lazy(r"^\s*" + _ARTICLE + r"?\s*" + _OTHER + r"\b")
 
 # negation (even with the firm named: "le cabinet n'a pas animé…"); in a relative clause
 # ("des publics qui ne viennent jamais") only that clause is cut out
-_NEGATION = re.compile(
+_NEGATION = _Lazy(
     r"\b(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?(?:pas|jamais|aucun|aucune|guere|nullement)\b"
 )
-_RELATIVE = re.compile(r"\b(?:qui|dont|lorsqu'|lorsque|quand|puisque|car|si)\b")
+_RELATIVE = _Lazy(r"\b(?:qui|dont|lorsqu'|lorsque|quand|puisque|car|si)\b")
 _ALWAYS = [
     # absence (even with the firm named: "sans le cabinet")
-    re.compile(
-        r"\bnon\s+(?:compris|inclu|retenu|realise|affermi|engage|conduit|assure|mene|commande)"
-    ),
-    re.compile(
+    _Lazy(r"\bnon\s+(?:compris|inclu|retenu|realise|affermi|engage|conduit|assure|mene|commande)"),
+    _Lazy(
         r"\bhors\s+(?:de\s+(?:la|notre|sa)\s+|du\s+)?(?:mission|marche|prestation|perimetre"
         r"|contrat|champ|commande)"
     ),
-    re.compile(r"\bsans\s+(?:le cabinet|nous|notre|l'intervention|intervention|en faire)"),
-    re.compile(r"\bstade de projet\b|\bpour memoire\b"),
+    _Lazy(r"\bsans\s+(?:le cabinet|nous|notre|l'intervention|intervention|en faire)"),
+    _Lazy(r"\bstade de projet\b|\bpour memoire\b"),
     # planned, future, evoked
-    re.compile(
+    _Lazy(
         r"\b(?:prevue?s?|envisagee?s?|programmee?s?|projetee?s?)\s+(?:ulterieurement|plus tard"
         r"|a terme|a partir|pour 20\d\d|en 20\d\d|dans (?:une|un|la|le) (?:seconde|deuxieme"
         r"|second|prochaine?|future?|autre|phase|tranche|temps))"
     ),
-    re.compile(
+    _Lazy(
         r"\b(?:etait|etaient|est|sont|restait|restaient|reste|restent|demeure|demeurait)"
         r"\s+(?:seulement\s+|alors\s+|encore\s+|toujours\s+)?(?:prevue?s?|envisagee?s?"
         r"|a venir|a l'etude|en projet|en attente|a engager|a lancer|a definir)\b"
     ),
-    re.compile(r"\ba venir\b|\bulterieure?s?\b|\bulterieurement\b|\bsans en faire\b"),
-    re.compile(
+    _Lazy(r"\ba venir\b|\bulterieure?s?\b|\bulterieurement\b|\bsans en faire\b"),
+    _Lazy(
         r"\b(?:sera|seront|devra|devront|pourra|pourront)\s+(?:[\w'-]+\s+){0,2}?(?:"
         + _DONE
         + r"|lancee?s?|engagee?s?|ouverte?s?)\b"
     ),
-    re.compile(r"\b(?:evoquee?s?|mentionnee?s?|esquissee?s?)\b"),
-    re.compile(r"\btranche optionnelle\b"),
+    _Lazy(r"\b(?:evoquee?s?|mentionnee?s?|esquissee?s?)\b"),
+    _Lazy(r"\btranche optionnelle\b"),
 ]
-_SUBJECT = re.compile(
+_SUBJECT = _Lazy(
     r"^\s*(?:et\s+|puis\s+|mais\s+|alors que\s+|tandis que\s+)?"
     + _ARTICLE
     + r"\s*"
@@ -155,25 +173,45 @@ _SUBJECT = re.compile(
     + _DOES
     + r")"
 )
-_WHO = re.compile(r"^\s*(?:qui|laquelle|lequel|lesquels|lesquelles)\s+(?:" + _DOES + r")")
-_ENDS_WITH_OTHER = re.compile(r"\b" + _OTHER + r"\b(?:\s+[\w'-]+){0,3}\s*[,(]?\s*$")
+_WHO = _Lazy(r"^\s*(?:qui|laquelle|lequel|lesquels|lesquelles)\s+(?:" + _DOES + r")")
+_ENDS_WITH_OTHER = _Lazy(r"\b" + _OTHER + r"\b(?:\s+[\w'-]+){0,3}\s*[,(]?\s*$")
 # another provider's mission named inside the firm's own bullet: cut from there
-_PARTNER = re.compile(
+_PARTNER = _Lazy(
     r"\b(?:avec|et|a|au|aux|du|de|des|par|que)\s+(?:le|la|les|l'|un|une|son|leur)\s*"
     r"(?:titulaire|prestataire|bureau d'etudes|maitre d'(?:oe|œ)uvre|equipe de maitrise"
     r"|maitrise d'(?:oe|œ)uvre|operateur|autre cabinet)\b"
 )
 # the firm's work "alongside" another party: the part naming the other party is cut out
-_ALONGSIDE = re.compile(
+_ALONGSIDE = _Lazy(
     r"\b(?:en lien|en articulation|en coordination|en complementarite|en binome|de concert)"
     r"\s+avec\s+(?P<agent>.*)|\baux cotes\s+(?:(?:des|du|de)\s+|d')(?P<agent2>.*)"
 )
-_DONE_START = re.compile(r"^\s*(?:" + _DONE + r")\b")
+_DONE_START = _Lazy(r"^\s*(?:" + _DONE + r")\b")
 
-_BOUNDARY = re.compile(
+# one pass over a whole text says whether any clause of it may be a mention
+_ANY = _Lazy(
+    "|".join(
+        [
+            *(cue.pattern.replace("(?P<agent>.*)", "") for cue in _AGENT_CUES),
+            _NEGATION.pattern,
+            *(cue.pattern for cue in _ALWAYS),
+            r"\b(?:" + _DOES + r")\b",
+            _PARTNER.pattern,
+            r"\b(?:en lien|en articulation|en coordination|en complementarite|en binome"
+            r"|de concert)\s+avec\b|\baux cotes\b",
+        ]
+    )
+)
+
+_BOUNDARY = _Lazy(
     r"[,;:()\[\]]|\s[-–—]\s|\s(?=(?:mais|tandis que|alors que|sauf|excepte|hormis)\s)"
 )
-_CAPITAL = re.compile(r"^\s*(?:(?:l'|la|le|les|un|une|des)\s*)?[A-ZÀ-Ý][a-zà-ÿ]")
+_CAPITAL = _Lazy(r"^\s*(?:(?:l'|la|le|les|un|une|des)\s*)?[A-ZÀ-Ý][a-zà-ÿ]")
+
+
+@lru_cache(maxsize=256)
+def _flat_names(firms: tuple[str, ...]) -> list[str]:
+    return [flat(f) for f in firms if len(f) > 3]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -192,9 +230,9 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 class _Clauses:
     """The clauses of one text, read in flat and original form."""
 
-    def __init__(self, text: str, firms: tuple[str, ...]) -> None:
-        self.text, self.low = text, flat(text)
-        self.firms = [flat(f) for f in firms if len(f) > 3]
+    def __init__(self, text: str, low: str, firms: tuple[str, ...]) -> None:
+        self.text, self.low = text, low
+        self.firms = _flat_names(firms)
 
     def other(self, at: int, end: int) -> bool:
         """Whether the agent written at ``low[at:end]`` is a party other than the firm."""
@@ -245,15 +283,53 @@ class _Clauses:
         return None
 
 
-@lru_cache(maxsize=16384)
+# every cue holds one of these words: a text without any is read in a few microseconds
+_ANCHORS = frozenset(
+    [w + end for w in _DONE_WORDS for end in ("", "e", "s", "es")]
+    + _DOES_WORDS
+    + """ne n non hors sans stade memoire tranche venir ulterieur ulterieure ulterieures
+    ulterieurement sera seront devra devront pourra pourront prevu prevue prevus prevues
+    envisage envisagee envisages envisagees evoque evoquee evoques evoquees mentionne
+    mentionnee mentionnes mentionnees esquisse esquissee esquisses esquissees mis mise
+    pris prise prend prenait prennent charge ressort competence responsabilite mains releve
+    relevait relevaient relevent relever depend dependait dependaient dependent incombe
+    incombait incombaient incombent relevant dependant incombant lien articulation coordination complementarite binome
+    concert cotes titulaire prestataire prestataires bureau oeuvre œuvre operateur
+    operateurs autre""".split()
+)
+# ASCII bytes: letters, digits and hyphens kept (lower-cased), anything else a space
+_SPACED = bytes(
+    (c | 0x20) if chr(c).isalpha() else c if chr(c).isdigit() or c == 0x2D else 0x20
+    for c in range(256)
+)
+_ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHORS) | {b"uvre"}  # "œuvre" loses its "œ"
+
+
+@lru_cache(maxsize=65536)
+def may_mention(text: str) -> bool:
+    """Whether some clause of ``text`` may be a mention (False for most texts, quickly)."""
+    words = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").translate(_SPACED)
+    if _ANCHOR_BYTES.isdisjoint(words.split()):
+        return False
+    return _ANY.search(flat(text)) is not None
+
+
 def split(text: str, firms: tuple[str, ...] = ()) -> tuple[tuple[str, bool], ...]:
     """``text`` as (piece, is a mention) pairs; one ``(text, False)`` pair when nothing is.
 
     Pieces are stripped substrings of ``text``, in order; consecutive clauses of the same
     kind are kept together. ``firms`` are the firm's own names (an agent, never another party).
     """
-    c = _Clauses(text, firms)
-    spans = _clauses(c.low)
+    if not may_mention(text):  # most texts: one cached look
+        return ((text, False),)
+    return _split(text, firms)
+
+
+@lru_cache(maxsize=16384)
+def _split(text: str, firms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    low = flat(text)
+    c = _Clauses(text, low, firms)
+    spans = _clauses(low)
     marks: list[bool] = []
     cuts: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(spans):

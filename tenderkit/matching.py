@@ -202,23 +202,19 @@ def _drop_contradicted(
     equivalents: Equivalents,
 ) -> None:
     """Forget listed components whose name the text gives only in mentions."""
-    probes = [(i, fts_query([g.probe], equivalents)) for i, g in enumerate(groups) if g.probe]
-    probes = [(i, q) for i, q in probes if q]
-    if not probes:
-        return
-    rows = search.summarize([(q, True) for _i, q in probes], FIELD_WEIGHTS)
-    for pos, _best, mask, _hits in rows:
-        listed = components.get(pos)
-        if listed is None:
+    for i, group in enumerate(groups):
+        query = fts_query([group.probe], equivalents) if group.probe else None
+        if not query:
             continue
-        bits, count = listed
-        for j, (i, _q) in enumerate(probes):
-            if bits >> i & 1 and not mask >> j & 1:  # named, but only in mentions
-                bits, count = bits & ~(1 << i), count - 1
-        if bits:
-            components[pos] = (bits, count)
-        else:
-            del components[pos]
+        for pos in search.only_in_mentions(query):
+            listed = components.get(pos)
+            if listed is None or not listed[0] >> i & 1:
+                continue
+            bits, count = listed[0] & ~(1 << i), listed[1] - 1
+            if bits:
+                components[pos] = (bits, count)
+            else:
+                del components[pos]
 
 
 @lru_cache(maxsize=4096)

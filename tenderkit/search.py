@@ -123,6 +123,32 @@ class SegmentSearch:
         rows = self.db.execute(sql, args).fetchall()
         return [(positions[r[0]], r[1], r[2], r[3]) for r in rows if r[0] in positions]
 
+    def only_in_mentions(self, query: str) -> set[int]:
+        """Positions of the references where ``query`` is found in mentions and in no other
+        field but the components (mentions are rare: the second look is per reference)."""
+        from tenderkit.segments import FIELDS
+
+        field = f"(rowid / {_FIELD_STRIDE} % {_SEG_STRIDE // _FIELD_STRIDE})"
+        mention, components = FIELDS.index("mention"), FIELDS.index("components")
+        rids = [
+            rid
+            for (rid,) in self.db.execute(
+                f"SELECT DISTINCT rowid / {_SEG_STRIDE} FROM segs "
+                f"WHERE segs MATCH ? AND {field} = {mention}",
+                (query,),
+            )
+        ]
+        out = set()
+        for rid in rids:
+            elsewhere = self.db.execute(
+                f"SELECT 1 FROM segs WHERE segs MATCH ? AND rowid >= ? AND rowid < ? "
+                f"AND {field} NOT IN ({mention}, {components}) LIMIT 1",
+                (query, rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE),
+            ).fetchone()
+            if elsewhere is None and rid in self.positions:
+                out.add(self.positions[rid])
+        return out
+
     def close(self) -> None:
         """Release the database."""
         self.db.close()

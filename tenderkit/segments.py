@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tenderkit.attribution import split
+from tenderkit.attribution import may_mention, split
 from tenderkit.models import Reference
 from tenderkit.text import elide, token
 
@@ -62,11 +62,16 @@ def segments(ref: Reference) -> list[tuple[str, str]]:
     out += [("components", c) for c in ref.components]
     if ref.programme:
         out.append(("programme", ref.programme))
-    firms = tuple(n for n in [*ref.team, ref.director or "", *ref.consultants] if n)
+    firms: tuple[str, ...] | None = None
     for field, texts in (("content", ref.content), ("stakes", _SENTENCE.split(ref.stakes))):
         for text in texts:
-            if text.strip():
-                out += [(field if not m else "mention", p) for p, m in split(text, firms)]
+            if not may_mention(text):  # the common case, in one cached look
+                if text.strip():
+                    out.append((field, text))
+                continue
+            if firms is None:
+                firms = tuple(n for n in [*ref.team, ref.director or "", *ref.consultants] if n)
+            out += [(field if not m else "mention", p) for p, m in split(text, firms)]
     out += [("actors", a) for a in ref.actors]
     return out
 
