@@ -27,6 +27,7 @@ It is a report, not a test: it exits 0 whatever the figures (2 on unusable input
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import re
@@ -126,30 +127,52 @@ class InputError(Exception):
 
 
 def load_judgements(
-    path: Path, tenders: dict[str, Any], ref_ids: set[str]
+    paths: Path | list[Path], tenders: dict[str, Any], ref_ids: set[str]
 ) -> dict[str, dict[str, set[str]]]:
-    """``tender → criterion → ids that truly meet it``, checked against tenders and library."""
+    """``tender → criterion → ids that truly meet it``, checked against tenders and library.
+
+    Several files (one per labelling round) are merged: the ids of a criterion are the union
+    of every file's; a file that labels a tender labels all of its criteria.
+    """
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    criteria = data.get("criteria") or {}
+    paths = [paths] if isinstance(paths, Path) else list(paths)
     out: dict[str, dict[str, set[str]]] = {}
-    for stem, tender in tenders.items():
-        labels = criteria.get(stem)
-        if not isinstance(labels, dict):
-            raise InputError(f"{path}: no judgements for tender '{stem}'")
-        wanted = {c.id for c in tender.criteria}
-        if set(labels) != wanted:
-            raise InputError(
-                f"{path}: tender '{stem}' judges {sorted(labels)}, criteria are {sorted(wanted)}"
-            )
-        out[stem] = {}
-        for cid, refs in labels.items():
-            unknown = set(refs or []) - ref_ids
-            if unknown:
-                raise InputError(f"{path}: {stem}/{cid}: unknown reference ids {sorted(unknown)}")
-            out[stem][cid] = set(refs or [])
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for stem, labels in (data.get("criteria") or {}).items():
+            if stem not in tenders:
+                continue
+            wanted = {c.id for c in tenders[stem].criteria}
+            if not isinstance(labels, dict) or set(labels) != wanted:
+                judged = sorted(labels) if isinstance(labels, dict) else labels
+                raise InputError(
+                    f"{path}: tender '{stem}' judges {judged}, criteria are {sorted(wanted)}"
+                )
+            for cid, refs in labels.items():
+                unknown = set(refs or []) - ref_ids
+                if unknown:
+                    raise InputError(
+                        f"{path}: {stem}/{cid}: unknown reference ids {sorted(unknown)}"
+                    )
+                out.setdefault(stem, {}).setdefault(cid, set()).update(refs or [])
+    for stem in tenders:
+        if stem not in out:
+            raise InputError(f"{', '.join(map(str, paths))}: no judgements for tender '{stem}'")
     return out
+
+
+def batch_ids(paths: list[Path], name: str) -> set[str]:
+    """The reference ids listed under ``name`` (a labelling round, e.g. ``batch4``)."""
+    import yaml
+
+    found: set[str] = set()
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found.update(data.get(name) or [])
+    if not found:
+        raise InputError(f"no reference ids listed under '{name}' in the judgements")
+    return found
 
 
 # --- the evaluation ------------------------------------------------------------------------
@@ -275,9 +298,14 @@ def render_table(reports: list[TenderReport], avg: dict[str, float], met: dict[s
 
 
 def run(
-    library_dir: Path, tenders_dir: Path, judgements: Path
+    library_dir: Path,
+    tenders_dir: Path,
+    judgements: Path | list[Path],
+    batch: str | None = None,
+    only: list[str] | None = None,
 ) -> tuple[list[TenderReport], dict[str, float]]:
-    """Evaluate every tender of ``tenders_dir``."""
+    """Evaluate every tender of ``tenders_dir`` (or those whose file stem starts with one of
+    ``only``), on the whole library or on the references of one labelling round."""
     try:
         from tenderkit.matching import match_tender
     except ImportError as err:
@@ -290,10 +318,18 @@ def run(
 
     library = load_library(library_dir, use_index=False)
     paths = sorted(tenders_dir.glob("*.yaml"))
+    if only:
+        paths = [p for p in paths if any(p.stem.startswith(o) for o in only)]
     if not paths:
         raise InputError(f"{tenders_dir}: no tender files")
     tenders = {p.stem: load_tender(p) for p in paths}
-    truth = load_judgements(judgements, tenders, {r.id for r in library.references})
+    files = [judgements] if isinstance(judgements, Path) else judgements
+    truth = load_judgements(files, tenders, {r.id for r in library.references})
+    if batch:
+        keep = batch_ids(files, batch)
+        library = dataclasses.replace(
+            library, references=[r for r in library.references if r.id in keep]
+        )
     reports = [
         evaluate_tender(stem, t, library, truth[stem], match_tender) for stem, t in tenders.items()
     ]
@@ -306,12 +342,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--library", type=Path, default=EVAL_DIR / "library")
     parser.add_argument("--tenders", type=Path, default=EVAL_DIR / "tenders")
-    parser.add_argument("--judgements", type=Path, default=EVAL_DIR / "judgements.yaml")
+    parser.add_argument(
+        "--judgements",
+        type=Path,
+        action="append",
+        help="labels file (repeatable; default: every judgements*.yaml of benchmarks/eval/)",
+    )
+    parser.add_argument(
+        "--batch", help="rank only the references listed under this key (e.g. batch4)"
+    )
+    parser.add_argument(
+        "--only", action="append", help="evaluate only the tenders whose name starts so"
+    )
     args = parser.parse_args(argv)
+    if not args.judgements:
+        args.judgements = sorted(EVAL_DIR.glob("judgements*.yaml"))
     from tenderkit.exceptions import TenderkitError
 
     try:
-        reports, avg = run(args.library, args.tenders, args.judgements)
+        reports, avg = run(args.library, args.tenders, args.judgements, args.batch, args.only)
     except (InputError, TenderkitError, OSError) as err:
         print(f"Error: {err}", file=sys.stderr)
         return 2

@@ -127,9 +127,11 @@ def test_the_evaluation_set_is_consistent() -> None:
     tenders = {p.stem: load_tender(p) for p in sorted((EVAL_DIR / "tenders").glob("*.yaml"))}
     assert len(tenders) >= 10
     library = load_library(EVAL_DIR / "library", use_index=False)
-    truth = em.load_judgements(
-        EVAL_DIR / "judgements.yaml", tenders, {r.id for r in library.references}
-    )
+    files = sorted(EVAL_DIR.glob("judgements*.yaml"))
+    truth = em.load_judgements(files, tenders, {r.id for r in library.references})
+    labelled = {i for stem in truth for ids in truth[stem].values() for i in ids}
+    assert labelled <= {r.id for r in library.references}
+    assert em.batch_ids(files, "batch4") <= {r.id for r in library.references}
     for stem, tender in tenders.items():  # every criterion is coverable: coverage has a meaning
         eligible = {
             r.id for r in library.references if em.is_eligible(r, tender, tender.deadline_year)
@@ -151,6 +153,18 @@ def test_judgements_must_label_every_criterion(tmp_path: Path) -> None:
     tender = SimpleNamespace(criteria=[SimpleNamespace(id="c"), SimpleNamespace(id="d")])
     with pytest.raises(em.InputError, match="criteria are"):
         em.load_judgements(path, {"t": tender}, {"real"})
+
+
+def test_labels_of_several_rounds_are_merged(tmp_path: Path) -> None:
+    one, two = tmp_path / "judgements.yaml", tmp_path / "judgements-round2.yaml"
+    one.write_text("criteria:\n  t:\n    c: [a]\n    d: []\n", encoding="utf-8")
+    two.write_text("criteria:\n  t:\n    c: [b]\n    d: [b]\nround2: [b]\n", encoding="utf-8")
+    tender = SimpleNamespace(criteria=[SimpleNamespace(id="c"), SimpleNamespace(id="d")])
+    truth = em.load_judgements([one, two], {"t": tender}, {"a", "b"})
+    assert truth == {"t": {"c": {"a", "b"}, "d": {"b"}}}
+    assert em.batch_ids([one, two], "round2") == {"b"}
+    with pytest.raises(em.InputError, match="no reference ids listed under 'round3'"):
+        em.batch_ids([one, two], "round3")
 
 
 def test_main_reports_unusable_input_with_status_2(
