@@ -73,7 +73,7 @@ class _Lazy:
 _DONE_WORDS = (
     "assure realise mene anime elabore redige gere traite negocie organise coordonne effectue"
     " execute dessine finalise chiffre confie delegue sous-traite attribue externalise prepare"
-    " conduit produit instruit etabli concu"
+    " reloge accompagne informe consulte mobilise recense conduit produit instruit etabli concu"
 ).split()
 _DONE = r"(?:(?:" + "|".join(_DONE_WORDS) + r"|mise? en (?:oe|œ)uvre|prise? en charge)(?:e?s?))"
 # the same work in the active voice, when another party is the subject
@@ -81,7 +81,8 @@ _DOES_WORDS = (
     "conduit conduisait conduisent conduisaient assure assurait assurent assuraient mene menait"
     " menent menaient anime animait animent animaient realise realisait realisent gere gerait"
     " gerent geraient organise organisait organisent organisaient redige redigeait elabore"
-    " elaborait etablit etablissait coordonne coordonnait"
+    " elaborait etablit etablissait coordonne coordonnait relogent relogeait relogeaient"
+    " accompagnent accompagnait accompagnaient informent informait informaient"
 ).split()
 _DOES = (
     r"(?:a|ont|avait|avaient|aura|auront)\s+(?:lui-meme\s+|elle-meme\s+|eux-memes\s+|deja\s+"

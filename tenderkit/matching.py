@@ -26,6 +26,8 @@ from tenderkit.text import fold
 from tenderkit.vocabulary import Vocabulary
 
 _MAX_VARIANTS = 64
+#: What a criterion score keeps when only its context terms (NPRU, QPV…) are found.
+CONTEXT_ONLY = 0.5
 
 Phrase = tuple[str, ...]
 
@@ -38,6 +40,7 @@ class Group:
     phrases: list[Phrase]
     component: str | None  # canonical component name, when the group is one
     surfaces: dict[str, str] = field(default_factory=dict)  # stem -> the word it came from
+    context: bool = False  # a programme or territory (NPRU, QPV), not a kind of work
 
     @property
     def probe(self) -> Phrase:
@@ -57,8 +60,13 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
     groups: list[Group] = []
     seen: set[str] = set()
 
-    def add(text: str) -> None:
+    def add(text: str, listed: bool) -> None:
         canonical = terms.canonical(text)
+        if canonical and not listed and not _names(text, canonical):
+            # a keyword that is one *variant* of a broad component ("accompagnement social",
+            # a variant of Cohésion sociale) asks for that, not for everything the component
+            # covers ("contrat de ville"): it stays a phrase
+            canonical = None
         # a keyword that is a known trade term brings its synonyms (NPRU also finds NPNRU)
         term = (
             terms.term(canonical)
@@ -77,14 +85,22 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
         phrases = [p for p in dict.fromkeys(_phrase(s) for s in spellings) if p]
         if phrases:
             surfaces = {t[0]: fold(s[t[1] : t[2]]) for s in spellings for t in tokens(s)}
-            groups.append(Group(text, phrases, canonical, surfaces))
+            groups.append(Group(text, phrases, canonical, surfaces, bool(term and term.context)))
 
-    for text in [*criterion.components, *criterion.keywords][:60]:  # one bit each in a mask
-        add(text)
+    for i, text in enumerate([*criterion.components, *criterion.keywords][:60]):  # one bit each
+        add(text, i < len(criterion.components))
     if not groups:
         for stem_, start, end in tokens(criterion.label):
             groups.append(Group(stem_, [(stem_,)], None, {stem_: fold(criterion.label[start:end])}))
     return groups
+
+
+def _names(keyword: str, component: str) -> bool:
+    """Whether a keyword is the component's own name, or an acronym of it ("GUSP", "OPC")."""
+    word = keyword.strip()
+    return _phrase(word) == _phrase(component) or (
+        word.isupper() and " " not in word and 2 <= len(word) <= 6
+    )
 
 
 class Equivalents:
@@ -263,6 +279,10 @@ def score_references(
         if components:
             _drop_contradicted(components, groups, search, context.equivalents)
         n_groups, weight = len(groups), criterion.weight
+        # a criterion asking for work in a context (direction de projet *of an NPRU*) is not
+        # met by the context alone
+        work = sum(1 << i for i, g in enumerate(groups) if not g.context)
+        mixed = work != (1 << n_groups) - 1 and work != 0
         nothing = (0, 0)
         for pos in found.keys() | components.keys():
             best, mask, hits = found.get(pos) or (0.0, 0, 0)
@@ -274,6 +294,8 @@ def score_references(
             extra = hits + comp_count - matched
             # strongest field x share of the groups found, plus a little per repeated hit
             value = best * (0.7 + 0.3 * matched / n_groups) + 0.04 * (3 if extra > 3 else extra)
+            if mixed and not mask & work:
+                value *= CONTEXT_ONLY
             value = round(value if value < 1.0 else 1.0, 3)
             values[ci][pos] = value
             overall[pos] += weight * value

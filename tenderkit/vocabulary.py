@@ -31,6 +31,9 @@ class Term:
 
     name: str
     variants: list[str] = field(default_factory=list)
+    #: a programme, territory or actor that sets a mission's context ("NPNRU", "QPV"), not
+    #: a kind of work: a criterion asking for work *in* that context is not met by it alone
+    context: bool = False
 
     @property
     def spellings(self) -> list[str]:
@@ -127,7 +130,12 @@ def _parse_terms(raw: object, key: str, path: Path) -> list[Term]:
             raise VocabularyError(
                 path, f"'{key}' entry {i} ({item['name']}): 'variants' must be a list of texts"
             )
-        terms.append(Term(item["name"], list(variants)))
+        context = item.get("context", False)
+        if not isinstance(context, bool):
+            raise VocabularyError(
+                path, f"'{key}' entry {i} ({item['name']}): 'context' must be true or false"
+            )
+        terms.append(Term(item["name"], list(variants), context))
     return terms
 
 

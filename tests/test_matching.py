@@ -144,6 +144,46 @@ def test_a_training_course_teaches_topics_it_did_not_carry_out() -> None:
     assert score(result, "course").score < 0.5 <= score(result, "mission").score
 
 
+def test_the_context_alone_does_not_meet_a_criterion_about_work_in_that_context() -> None:
+    pilotage = Criterion(
+        "pilotage",
+        "Direction de projet d'un NPRU",
+        components=["Pilotage et conduite de projets"],
+        keywords=["NPRU", "renouvellement urbain"],
+    )
+    context = plain(
+        "context", programme="NPNRU du quartier Nord", content=["Étude de stationnement."]
+    )
+    work = plain(
+        "work", programme="NPNRU du quartier Sud", content=["Direction de projet du NPRU."]
+    )
+    fillers = [plain(f"x{i}") for i in range(6)]
+    result = match_tender(lib(context, work, *fillers), tender(pilotage))
+    assert score(result, "work", "pilotage").score >= 0.5
+    assert 0 < score(result, "context", "pilotage").score < 0.5
+    # a criterion that asks for the context itself is met by it
+    npru = Criterion("npru", "Expérience d'un NPRU", keywords=["NPRU", "ANRU"])
+    result = match_tender(lib(context, work, *fillers), tender(npru))
+    assert score(result, "context", "npru").score >= 0.5
+
+
+def test_a_keyword_that_is_one_variant_of_a_broad_component_stays_a_phrase() -> None:
+    crit = Criterion("social", "Accompagnement social", keywords=["accompagnement social"])
+    listed = plain(
+        "listed", components=["Cohésion sociale"], content=["Programmation du contrat de ville."]
+    )
+    doing = plain("doing", content=["Accompagnement social des ménages relogés."])
+    result = match_tender(lib(listed, doing), tender(crit))
+    assert score(result, "listed", "social").score == 0
+    assert score(result, "doing", "social").score >= 0.5
+    # an acronym of a component still brings every way of writing it
+    gusp = Criterion("gusp", "GUSP", keywords=["GUSP"])
+    written = plain("written", content=["Gestion urbaine et sociale de proximité du quartier."])
+    fillers = [plain(f"x{i}") for i in range(6)]
+    result = match_tender(lib(written, *fillers), tender(gusp))
+    assert score(result, "written", "gusp").score >= 0.5
+
+
 def test_component_criterion_matches_canonical_component_and_variant_text() -> None:
     crit = Criterion("gup", "GUSP", components=["Gestion urbaine de proximité"])
     result = match_tender(

@@ -88,8 +88,17 @@ def test_library_vocabulary_overrides_the_bundled_one(tmp_path: Path) -> None:
         ("components: {a: 1}", "must be a list"),
         ("components:\n  - variants: [x]\n", "needs a 'name'"),
         ("components:\n  - name: A\n    variants: x\n", "'variants' must be a list"),
+        ("terms:\n  - name: NPNRU\n    context: yes please\n", "'context' must be true or false"),
     ],
 )
 def test_malformed_vocabulary(text: str, message: str) -> None:
     with pytest.raises(VocabularyError, match=message):
         parse_vocabulary(text, Path("vocabulary.yaml"))
+
+
+def test_context_terms_are_marked() -> None:
+    vocab = load_vocabulary(None)
+    npnru = vocab.terms.term(vocab.terms.canonical("NPRU") or "")
+    tfpb = vocab.terms.term("TFPB")
+    assert npnru is not None and npnru.context
+    assert tfpb is not None and not tfpb.context
