@@ -155,7 +155,6 @@ _FIELDS = {
     "programme": "programme",
     "mission_type": "type de mission",
     "actors": "acteurs",
-    "mention": "mention (autre intervenant ou non réalisé)",
 }
 
 
@@ -179,7 +178,10 @@ def reference_context(
     for score in match.criteria:
         info = criteria_codes.get(score.id)
         if info is not None and score.covered:
-            evidence = "; ".join(_evidence(hide(e)) for e in score.evidence[:3]) or "—"
+            # a mention (another party's work) explains a score to the bid manager; it does
+            # not belong in the file sent to the buyer
+            shown = [e for e in score.evidence if not e.startswith("mention: ")][:3]
+            evidence = "; ".join(_evidence(hide(e)) for e in shown) or "—"
             met.append({"code": info["code"], "label": info["label"], "evidence": evidence})
     marks = [
         MARK if (s := match.criterion(cid)) is not None and s.covered else ""
