@@ -54,9 +54,8 @@ def segments(ref: Reference) -> list[tuple[str, str]]:
     Clauses telling of work the mission did not do are *mention* pieces; so are the title,
     content and stakes of a training course.
     """
-    if is_training(ref):
-        return _training_segments(ref)
-    out = [("title", ref.title)]
+    training = is_training(ref)
+    out = [("mention" if training else "title", ref.title)]
     if ref.mission_type:
         out.append(("mission_type", ref.mission_type))
     out += [("components", c) for c in ref.components]
@@ -65,26 +64,13 @@ def segments(ref: Reference) -> list[tuple[str, str]]:
     firms: tuple[str, ...] | None = None
     for field, texts in (("content", ref.content), ("stakes", _SENTENCE.split(ref.stakes))):
         for text in texts:
-            if not may_mention(text):  # the common case, in one cached look
+            if training or not may_mention(text):  # the common case, in one cached look
                 if text.strip():
-                    out.append((field, text))
+                    out.append(("mention" if training else field, text))
                 continue
             if firms is None:
                 firms = tuple(n for n in [*ref.team, ref.director or "", *ref.consultants] if n)
             out += [(field if not m else "mention", p) for p, m in split(text, firms)]
-    out += [("actors", a) for a in ref.actors]
-    return out
-
-
-def _training_segments(ref: Reference) -> list[tuple[str, str]]:
-    out = [("mention", ref.title)]
-    if ref.mission_type:
-        out.append(("mission_type", ref.mission_type))
-    out += [("components", c) for c in ref.components]
-    if ref.programme:
-        out.append(("programme", ref.programme))
-    out += [("mention", c) for c in ref.content if c.strip()]
-    out += [("mention", s) for s in _SENTENCE.split(ref.stakes) if s.strip()]
     out += [("actors", a) for a in ref.actors]
     return out
 

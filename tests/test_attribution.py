@@ -69,28 +69,34 @@ def test_the_firm_named_by_its_team_or_consultants_is_no_other_party() -> None:
     ]
 
 
-def test_only_the_clause_of_the_other_party_is_cut_out() -> None:
-    text = "Le cabinet a conduit la concertation, la communication restant assurée par la Ville."
-    assert kept(text) == ["Le cabinet a conduit la concertation"]
-    assert mentions(text) == ["la communication restant assurée par la Ville."]
-
-
-def test_a_participle_between_commas_qualifies_the_clause_before_it() -> None:
-    text = "La concertation, conduite par la Ville, a réuni 300 habitants."
-    assert mentions(text) == ["La concertation, conduite par la Ville"]
-    assert kept(text) == ["a réuni 300 habitants."]
-
-
-def test_a_relative_clause_after_another_party_is_theirs() -> None:
-    text = "Coordination avec l'EPT, qui a conduit la concertation réglementaire."
-    assert kept(text) == ["Coordination avec l'EPT"]
-    assert mentions(text) == ["qui a conduit la concertation réglementaire."]
-
-
-def test_another_providers_mission_named_in_a_bullet_is_cut_out() -> None:
-    text = "Revues de projet avec les maîtres d'ouvrage et le titulaire de la mission d'OPC urbain."
-    assert kept(text) == ["Revues de projet avec les maîtres d'ouvrage"]
-    assert mentions(text) == ["et le titulaire de la mission d'OPC urbain."]
+@pytest.mark.parametrize(
+    ("text", "kept_", "mentioned"),
+    [
+        (  # only the clause of the other party is cut out
+            "Le cabinet a conduit la concertation, la communication restant assurée par la Ville.",
+            "Le cabinet a conduit la concertation",
+            "la communication restant assurée par la Ville.",
+        ),
+        (  # a participle between commas qualifies the clause before it
+            "La concertation, conduite par la Ville, a réuni 300 habitants.",
+            "a réuni 300 habitants.",
+            "La concertation, conduite par la Ville",
+        ),
+        (  # a relative clause after another party is theirs
+            "Coordination avec l'EPT, qui a conduit la concertation réglementaire.",
+            "Coordination avec l'EPT",
+            "qui a conduit la concertation réglementaire.",
+        ),
+        (  # another provider's mission named in the firm's bullet
+            "Revues de projet avec les maîtres d'ouvrage et le titulaire de la mission d'OPC.",
+            "Revues de projet avec les maîtres d'ouvrage",
+            "et le titulaire de la mission d'OPC.",
+        ),
+    ],
+)
+def test_clauses_are_cut_where_the_agent_changes(text: str, kept_: str, mentioned: str) -> None:
+    assert kept(text) == [kept_]
+    assert mentions(text) == [mentioned]
 
 
 def test_a_negation_in_a_relative_clause_cuts_only_that_clause() -> None:
