@@ -61,16 +61,17 @@ def segments(ref: Reference) -> list[tuple[str, str]]:
     out += [("components", c) for c in ref.components]
     if ref.programme:
         out.append(("programme", ref.programme))
-    firms: tuple[str, ...] | None = None
-    for field, texts in (("content", ref.content), ("stakes", _SENTENCE.split(ref.stakes))):
-        for text in texts:
-            if training or not may_mention(text):  # the common case, in one cached look
+    sentences = [s for s in _SENTENCE.split(ref.stakes) if s.strip()]
+    if training or not any(map(may_mention, ref.content)) and not any(map(may_mention, sentences)):
+        # the common case: no clause to weigh (one cached look per text)
+        out += [("mention" if training else "content", c) for c in ref.content if c.strip()]
+        out += [("mention" if training else "stakes", s) for s in sentences]
+    else:
+        firms = tuple(n for n in [*ref.team, ref.director or "", *ref.consultants] if n)
+        for field, texts in (("content", ref.content), ("stakes", sentences)):
+            for text in texts:
                 if text.strip():
-                    out.append(("mention" if training else field, text))
-                continue
-            if firms is None:
-                firms = tuple(n for n in [*ref.team, ref.director or "", *ref.consultants] if n)
-            out += [(field if not m else "mention", p) for p, m in split(text, firms)]
+                    out += [(field if not m else "mention", p) for p, m in split(text, firms)]
     out += [("actors", a) for a in ref.actors]
     return out
 
@@ -126,6 +127,13 @@ def profile(ref: Reference) -> list[tuple[str, str]]:
     whole = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for _field, text in segs)
     whole = elide(blank_firms(whole, ref.team)).replace("œ", "oe").replace("Œ", "Oe")
     return [
-        (field, " ".join([t for t in map(token, _RAW.findall(part)) if t]))
+        (field, _stems(part))
         for (field, _text), part in zip(segs, whole.split(_SEPARATOR), strict=True)
     ]
+
+
+@lru_cache(maxsize=65536)
+def _stems(part: str) -> str:
+    """Space-joined stems of one segment's text (components, actors and programme names
+    come back from reference to reference)."""
+    return " ".join([t for t in map(token, _RAW.findall(part)) if t])
