@@ -18,6 +18,7 @@ Also importable: ``generate_library(n, out_dir, seed=0)`` and ``make_reference(r
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import re
 import shutil
@@ -312,11 +313,26 @@ def _vocabulary_source() -> Path:
     return next(p for p in VOCABULARY_SOURCES if p.exists())
 
 
-def generate_library(n: int, out_dir: Path, seed: int = 0) -> Path:
+def _unique(ref: Reference, i: int) -> Reference:
+    """``ref`` with no sentence shared with another reference: each content bullet and
+    stakes sentence names the reference's own operation (a worst case for caches keyed by
+    text, closer to a real archive where sentences rarely repeat)."""
+    tag = f"opération {i:05d}"
+    content = [f"{b.rstrip('.')} ({tag}-{k})." for k, b in enumerate(ref.content)]
+    parts = re.split(r"(?<=[.!?;])(\s+)", ref.stakes)
+    stakes = "".join(
+        f"{p[:-1]} ({tag}-s{k}){p[-1]}" if p.strip() and p[-1] in ".!?;" else p
+        for k, p in enumerate(parts)
+    )
+    return dataclasses.replace(ref, content=content, stakes=stakes)
+
+
+def generate_library(n: int, out_dir: Path, seed: int = 0, unique: bool = False) -> Path:
     """Write ``n`` reference files and ``vocabulary.yaml`` into ``out_dir``; returns it.
 
     Existing ``*.yaml`` files in ``out_dir`` are removed first, so the folder holds exactly
-    the generated library.
+    the generated library. ``unique`` makes every content bullet and stakes sentence
+    distinct.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -329,6 +345,8 @@ def generate_library(n: int, out_dir: Path, seed: int = 0) -> Path:
     components = _Components(out_dir)
     for i in range(n):
         ref = make_reference(rng, i, clients, components)
+        if unique:
+            ref = _unique(ref, i)
         (out_dir / f"{ref.id}.yaml").write_text(dump_reference(ref), encoding="utf-8")
     return out_dir
 
@@ -338,11 +356,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of references")
     parser.add_argument("out_dir", type=Path, help="folder to write (its *.yaml are replaced)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--unique", action="store_true", help="no content bullet or stakes sentence repeats"
+    )
     args = parser.parse_args(argv)
     if args.n < 0:
         parser.error("N must be >= 0")
     started = time.perf_counter()
-    generate_library(args.n, args.out_dir, args.seed)
+    generate_library(args.n, args.out_dir, args.seed, args.unique)
     print(f"{args.n} references written to {args.out_dir} in "
           f"{time.perf_counter() - started:.1f} s (seed {args.seed})")
     return 0
