@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -298,6 +299,7 @@ def score_references(
             value = round(value if value < 1.0 else 1.0, 3)
             values[ci][pos] = value
             overall[pos] += weight * value
+    _discount_studies(references, tender, values, overall)
     if equivalents.learned:
         search.remember_equivalents(equivalents.learned)
     total_weight = sum(c.weight for c in tender.criteria)
@@ -313,6 +315,53 @@ def score_references(
         score = round(100 * overall[pos] / total_weight, 1)
         matches.append(_LazyMatch(ref, score, reason is None, reason, pos, scoring))
     return matches
+
+
+#: What a study *of* a kind of work keeps of its score for a criterion asking for the work.
+STUDY_OF = 0.75
+# Titles that say the mission studied something: "Évaluation du dispositif de médiation",
+# "Enquête auprès des ménages relogés", "Audit des contreparties TFPB", "Guide de la GUSP".
+_STUDY_TITLE = re.compile(
+    r"[\s«\"']*(?:[ée]valuation|enqu[êe]te|audit|guide|capitalisation|bilan|analyse"
+    r"|observatoire|[ée]tude|diagnostic|cahier des charges)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# Criteria that ask for a study themselves: the studies meet them in full.
+_STUDY_CRITERION = re.compile(
+    r"etude|diagnostic|evaluation|bilan|analyse|enquete|audit|observatoire|programmation"
+    r"|schema|plan.guide|strategie|capitalisation|faisabilite"
+)
+
+
+def is_study(title: str) -> bool:
+    """Whether a mission's title says it studied something rather than did it."""
+    return _STUDY_TITLE.match(title) is not None
+
+
+def _discount_studies(
+    references: Sequence[Reference],
+    tender: Tender,
+    values: list[dict[int, float]],
+    overall: list[float],
+) -> None:
+    """A study, evaluation, survey, audit or guide *of* a kind of work proves the work less
+    than doing it: its scores for criteria that do not ask for a study are lowered."""
+    doing = [
+        ci
+        for ci, c in enumerate(tender.criteria)
+        if not _STUDY_CRITERION.search(fold(" ".join([c.label, *c.keywords, *c.components])))
+    ]
+    if not doing:
+        return
+    match = _STUDY_TITLE.match
+    studies = [pos for pos, ref in enumerate(references) if match(ref.title)]
+    for ci in doing:
+        scores, weight = values[ci], tender.criteria[ci].weight
+        for pos in studies:
+            value = scores.get(pos)
+            if value:
+                scores[pos] = lowered = round(value * STUDY_OF, 3)
+                overall[pos] -= weight * (value - lowered)
 
 
 @dataclass

@@ -10,7 +10,7 @@ import pytest
 from tenderkit.cli import main
 from tenderkit.exceptions import UnknownReferenceError
 from tenderkit.library import Library, reference_from_dict
-from tenderkit.matching import match_tender
+from tenderkit.matching import is_study, match_tender
 from tenderkit.models import Criterion, Tender
 from tenderkit.vocabulary import load_vocabulary
 from tests.helpers import BUNDLED_LIBRARY, EXAMPLES, reference_data
@@ -182,6 +182,44 @@ def test_a_keyword_that_is_one_variant_of_a_broad_component_stays_a_phrase() -> 
     fillers = [plain(f"x{i}") for i in range(6)]
     result = match_tender(lib(written, *fillers), tender(gusp))
     assert score(result, "written", "gusp").score >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("title", "study"),
+    [
+        ("Enquête auprès des ménages relogés — Génicart", True),
+        ("Évaluation du dispositif de médiation sociale", True),
+        ("EVALUATION finale du contrat de ville", True),
+        ("Audit des contreparties à l'abattement TFPB", True),
+        ("Cahier des charges de l'étude pré-opérationnelle d'OPAH-RU", True),
+        ("MOUS relogement de la tour 12", False),
+        ("Bilans et perspectives", False),  # "Bilan" must be the whole word
+        ("Quartier du Val Fourré — Mantes-la-Jolie", False),
+    ],
+)
+def test_a_title_tells_a_study_of_something(title: str, study: bool) -> None:
+    assert is_study(title) is study
+
+
+def test_a_study_of_the_work_ranks_below_doing_it_unless_a_study_is_asked() -> None:
+    survey = plain(
+        "survey",
+        title="Enquête auprès des ménages relogés",
+        content=["Analyse du relogement de 240 ménages : parcours, reste à charge."],
+    )
+    mous = plain(
+        "mous",
+        title="Mission d'accompagnement des ménages",
+        content=["Relogement de 240 ménages : enquêtes sociales, propositions, suivi."],
+    )
+    fillers = [plain(f"x{i}") for i in range(6)]
+    doing = Criterion("relogement", "Relogement des ménages", keywords=["relogement"])
+    result = match_tender(lib(survey, mous, *fillers), tender(doing))
+    assert score(result, "survey", "relogement").score == 0.75  # 1.0 from its title, lowered
+    assert [m.reference.id for m in result.ranking][:2] == ["mous", "survey"]
+    study = Criterion("bilan", "Évaluation du relogement", keywords=["relogement"])
+    result = match_tender(lib(survey, mous, *fillers), tender(study))
+    assert score(result, "survey", "bilan").score == 1.0  # "relogés" in its title, in full
 
 
 def test_component_criterion_matches_canonical_component_and_variant_text() -> None:
