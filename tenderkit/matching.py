@@ -200,13 +200,20 @@ def _component_masks(
     if not wanted:
         return out
     canonical = vocabulary.components.canonical
-    hits_of: dict[str, tuple[tuple[int, int], ...]] = {}  # component as written -> its bits
+    written: set[str] = set()
+    for ref in references:
+        written.update(ref.components)
+    hits_of = {  # component as written -> its (criterion, bit) pairs, for the wanted ones
+        component: hits
+        for component in written
+        if (hits := tuple(wanted.get(canonical(component) or "", ())))
+    }
+    keys = hits_of.keys()
     for pos, ref in enumerate(references):
+        if keys.isdisjoint(ref.components):
+            continue
         for component in ref.components:
-            hits = hits_of.get(component)
-            if hits is None:
-                hits = hits_of[component] = tuple(wanted.get(canonical(component) or "", ()))
-            for ci, bit in hits:
+            for ci, bit in hits_of.get(component, ()):
                 prev = out[ci].get(pos)
                 out[ci][pos] = (bit, 1) if prev is None else (prev[0] | bit, prev[1] + 1)
     return out
