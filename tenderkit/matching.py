@@ -270,17 +270,18 @@ def score_references(
     values: list[dict[int, float]] = [{} for _ in tender.criteria]  # per criterion: pos -> score
     overall = [0.0] * len(references)
     listed = _component_masks(references, [all_groups[c.id] for c in tender.criteria], vocabulary)
-    queries = [
-        [(fts_query(g.phrases, context.equivalents) or "", bool(g.component)) for g in groups]
-        for groups in (all_groups[c.id] for c in tender.criteria)
-    ]
-    summaries = search.summarize_all([[q for q in qs if q[0]] for qs in queries], FIELD_WEIGHTS)
     for ci, criterion in enumerate(tender.criteria):
         groups = all_groups[criterion.id]
+        queries = [
+            (fts_query(g.phrases, context.equivalents) or "", bool(g.component)) for g in groups
+        ]
         # summarize() numbers the non-empty queries; map its masks back to group numbers
-        group_of = tuple(i for i, q in enumerate(queries[ci]) if q[0])
+        group_of = tuple(i for i, q in enumerate(queries) if q[0])
         found = {
-            pos: (best, _remap(mask, group_of), hits) for pos, best, mask, hits in summaries[ci]
+            pos: (best, _remap(mask, group_of), hits)
+            for pos, best, mask, hits in search.summarize(
+                [q for q in queries if q[0]], FIELD_WEIGHTS
+            )
         }
         components = listed[ci]
         if components:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import os
 import sqlite3
 from pathlib import Path
 
@@ -27,12 +26,9 @@ from tenderkit.parsing import profiles
 class SegmentSearch:
     """Full-text search over the stems of every segment of a library's references."""
 
-    def __init__(
-        self, db: sqlite3.Connection, positions: dict[int, int], path: Path | None = None
-    ) -> None:
+    def __init__(self, db: sqlite3.Connection, positions: dict[int, int]) -> None:
         self.db = db
         self.positions = positions  # reference rowid -> index in the library's list
-        self.path = path  # the index file, when the search runs on one
         self._terms: list[str] | None = None
 
     def terms(self) -> list[str]:
@@ -82,35 +78,8 @@ class SegmentSearch:
         lo = bisect.bisect_left(terms, prefix)
         return terms[lo : bisect.bisect_left(terms, prefix + "\x7f")]
 
-    def summarize_all(
-        self, batches: list[list[tuple[str, bool]]], weights: dict[str, float]
-    ) -> list[list[tuple[int, float, int, int]]]:
-        """:meth:`summarize` for several criteria; on an index file, side by side on every
-        core (SQLite runs outside the interpreter lock, one connection per thread)."""
-        workers = min(len(batches), os.cpu_count() or 1)
-        if self.path is None or workers < 2:
-            return [self.summarize(batch, weights) for batch in batches]
-        from concurrent.futures import ThreadPoolExecutor
-
-        def run(batch: list[tuple[str, bool]]) -> list[tuple[int, float, int, int]]:
-            db = sqlite3.connect(self.path, timeout=5)  # type: ignore[arg-type]
-            try:
-                db.execute("PRAGMA temp_store = MEMORY")
-                return self.summarize(batch, weights, db)
-            finally:
-                db.close()
-
-        try:
-            with ThreadPoolExecutor(workers) as pool:
-                return list(pool.map(run, batches))
-        except sqlite3.Error:
-            return [self.summarize(batch, weights) for batch in batches]
-
     def summarize(
-        self,
-        queries: list[tuple[str, bool]],
-        weights: dict[str, float],
-        db: sqlite3.Connection | None = None,
+        self, queries: list[tuple[str, bool]], weights: dict[str, float]
     ) -> list[tuple[int, float, int, int]]:
         """For each reference matching any query: (position, strength, mask, hits).
 
@@ -151,7 +120,7 @@ class SegmentSearch:
                    sum(CASE WHEN n > 0 THEN 1 << q ELSE 0 END), sum(n)
             FROM found JOIN spread USING (q) GROUP BY rid"""
         positions = self.positions
-        rows = (db or self.db).execute(sql, args).fetchall()
+        rows = self.db.execute(sql, args).fetchall()
         return [(positions[r[0]], r[1], r[2], r[3]) for r in rows if r[0] in positions]
 
     def only_in_mentions(self, query: str) -> set[int]:
@@ -221,7 +190,7 @@ def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSea
             unsegmented = [rid for (rid,) in db.execute("SELECT rid FROM refs WHERE segmented = 0")]
             if all(rid in positions for rid in unsegmented):
                 _add_segments(db, [(rid, references[positions[rid]]) for rid in unsegmented])
-                return SegmentSearch(db, positions, index_file)
+                return SegmentSearch(db, positions)
     rows = db.execute("SELECT rid, name, segmented FROM refs").fetchall()
     by_id = {name.rpartition(".")[0]: (rid, segmented) for rid, name, segmented in rows}
     if len(by_id) != len(references):
@@ -234,7 +203,7 @@ def _search_on_disk(references: list[Reference], index_file: Path) -> SegmentSea
         if not segmented:
             missing.append((rid, ref))
     _add_segments(db, missing)
-    return SegmentSearch(db, positions, index_file)
+    return SegmentSearch(db, positions)
 
 
 def _add_segments(db: sqlite3.Connection, missing: list[tuple[int, Reference]]) -> None:
