@@ -26,7 +26,7 @@ from tenderkit.models import REFERENCE_KEYS, Reference
 from tenderkit.parsing import iter_parsed, parse_files
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 # A segment's rowid says where it stands: reference rowid * _SEG_STRIDE + field number *
 # _FIELD_STRIDE + its rank in that field. Searches read the field from the rowid, never from
 # the stored row, which is what makes them fast.
@@ -111,6 +111,9 @@ def _open(library_dir: Path, warnings: list[str]) -> sqlite3.Connection | None:
 # -- references whose long texts stay in the index until read ---------------------------
 
 #: Fields every command needs (filters, tables, eligibility, selection): loaded at once.
+#: Added to the stems of every mention segment (no French word stems to it).
+MENTION_TOKEN = "zzmentionzz"
+
 HEAD_KEYS = (
     "id",
     "title",
@@ -402,6 +405,8 @@ def _segment_rows(rid: int | None, prof: list[Any]) -> list[tuple[int, str]]:
     rows, rank = [], dict.fromkeys(FIELDS, 0)
     for field, stems_ in prof:
         if rank[field] < _FIELD_STRIDE:  # past 1,000 bullets in one field, the rest is not searched
+            if field == "mention":  # a token of their own finds the (rare) mentions at once
+                stems_ = f"{stems_} {MENTION_TOKEN}"
             rows.append((start[field] + rank[field], stems_))
         rank[field] += 1
     return rows

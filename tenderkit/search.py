@@ -15,6 +15,7 @@ from tenderkit.index import (
     _FIELD_STRIDE,
     _SCHEMA,
     _SEG_STRIDE,
+    MENTION_TOKEN,
     IndexedReference,
     _connect,
     _insert_segments,
@@ -133,9 +134,8 @@ class SegmentSearch:
         rids = [
             rid
             for (rid,) in self.db.execute(
-                f"SELECT DISTINCT rowid / {_SEG_STRIDE} FROM segs "
-                f"WHERE segs MATCH ? AND {field} = {mention}",
-                (query,),
+                f"SELECT DISTINCT rowid / {_SEG_STRIDE} FROM segs WHERE segs MATCH ?",
+                (f"({query}) AND {MENTION_TOKEN}",),
             )
         ]
         out = set()
