@@ -13,7 +13,7 @@ from tenderkit.segments import blank_firms, component_offset, segments, tokens
 from tenderkit.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from tenderkit.matching import Equivalents, Group
+    from tenderkit.groups import Equivalents, Group
 
 #: How much a phrase found in each field proves: a component or a content bullet says what
 #: the mission did; a sentence of the stakes may only mention the context; a *mention* (work
@@ -107,7 +107,7 @@ def _only_in_mentions(
     context: EvidenceContext,
 ) -> bool:
     """Whether the words ``probe`` occur in mention segments and in no other text segment."""
-    from tenderkit.matching import Group
+    from tenderkit.groups import Group
 
     group = Group("", [probe], None)
     seen = {
