@@ -356,6 +356,23 @@ def test_generator_is_deterministic_and_valid(tmp_path: Path) -> None:
                and 5 <= len(r.components) <= 12 for r in refs)
 
 
+def test_unique_generator_repeats_no_sentence(tmp_path: Path) -> None:
+    from tenderkit.segments import _SENTENCE
+
+    gen = _generator()
+    refs = load_library(gen.generate_library(40, tmp_path, seed=3, unique=True), use_index=False)
+    texts = [
+        t
+        for r in refs.references
+        for t in [*r.content, *(s for s in _SENTENCE.split(r.stakes) if s.strip())]
+    ]
+    assert len(texts) > 40 * 8 and len(set(texts)) == len(texts)
+    plain = load_library(gen.generate_library(40, tmp_path / "plain", seed=3), use_index=False)
+    assert sum(len(r.content) for r in plain.references) == sum(
+        len(r.content) for r in refs.references
+    )
+
+
 @pytest.mark.parametrize("argv", [["--help"], ["list"], ["list", "--format", "json"],
                                   ["match", str(TENDER)]])
 def test_commands_do_not_import_document_libraries(argv: list[str], make_library) -> None:  # noqa: ANN001
