@@ -192,6 +192,8 @@ def test_a_keyword_that_is_one_variant_of_a_broad_component_stays_a_phrase() -> 
         ("EVALUATION finale du contrat de ville", True),
         ("Audit des contreparties à l'abattement TFPB", True),
         ("Cahier des charges de l'étude pré-opérationnelle d'OPAH-RU", True),
+        ("Colloque « Vingt ans de renouvellement urbain »", True),
+        ("Exposition des projets lauréats", True),
         ("MOUS relogement de la tour 12", False),
         ("Bilans et perspectives", False),  # "Bilan" must be the whole word
         ("Quartier du Val Fourré — Mantes-la-Jolie", False),
