@@ -21,7 +21,7 @@ from tenderkit.evidence import FIELD_WEIGHTS, EvidenceContext, LazyScore
 from tenderkit.exceptions import UnknownReferenceError
 from tenderkit.groups import Equivalents, Group, criterion_groups, fts_query
 from tenderkit.library import Library
-from tenderkit.models import CriterionScore, Match, MatchResult, Reference, Tender
+from tenderkit.models import Criterion, CriterionScore, Match, MatchResult, Reference, Tender
 from tenderkit.text import fold
 from tenderkit.vocabulary import Vocabulary
 
@@ -115,6 +115,8 @@ def score_references(
     values: list[dict[int, float]] = [{} for _ in tender.criteria]  # per criterion: pos -> score
     overall = [0.0] * len(references)
     listed = _component_masks(references, [all_groups[c.id] for c in tender.criteria], vocabulary)
+    doing = [not _asks_for_study(c) for c in tender.criteria]
+    studies = _studies(references) if any(doing) else frozenset()
     for ci, criterion in enumerate(tender.criteria):
         groups = all_groups[criterion.id]
         queries = [
@@ -136,6 +138,8 @@ def score_references(
         # met by the context alone
         work = sum(1 << i for i, g in enumerate(groups) if not g.context)
         mixed = work != (1 << n_groups) - 1 and work != 0
+        # a study of the work proves it less than doing it (unless a study is what is asked)
+        studied = studies if doing[ci] else frozenset()
         nothing = (0, 0)
         for pos in found.keys() | components.keys():
             best, mask, hits = found.get(pos) or (0.0, 0, 0)
@@ -150,9 +154,10 @@ def score_references(
             if mixed and not mask & work:
                 value *= CONTEXT_ONLY
             value = round(value if value < 1.0 else 1.0, 3)
+            if pos in studied:
+                value = round(value * STUDY_OF, 3)
             values[ci][pos] = value
             overall[pos] += weight * value
-    _discount_studies(references, tender, values, overall)
     if equivalents.learned:
         search.remember_equivalents(equivalents.learned)
     total_weight = sum(c.weight for c in tender.criteria)
@@ -192,30 +197,16 @@ def is_study(title: str) -> bool:
     return _STUDY_TITLE.match(title) is not None
 
 
-def _discount_studies(
-    references: Sequence[Reference],
-    tender: Tender,
-    values: list[dict[int, float]],
-    overall: list[float],
-) -> None:
-    """A study, evaluation, survey, audit or guide *of* a kind of work proves the work less
-    than doing it: its scores for criteria that do not ask for a study are lowered."""
-    doing = [
-        ci
-        for ci, c in enumerate(tender.criteria)
-        if not _STUDY_CRITERION.search(fold(" ".join([c.label, *c.keywords, *c.components])))
-    ]
-    if not doing:
-        return
+def _asks_for_study(criterion: Criterion) -> bool:
+    """Whether a criterion asks for a study, a diagnostic, an evaluation… itself."""
+    asked = " ".join([criterion.label, *criterion.keywords, *criterion.components])
+    return _STUDY_CRITERION.search(fold(asked)) is not None
+
+
+def _studies(references: Sequence[Reference]) -> frozenset[int]:
+    """Positions of the missions whose title says they studied something (one look each)."""
     match = _STUDY_TITLE.match
-    studies = [pos for pos, ref in enumerate(references) if match(ref.title)]
-    for ci in doing:
-        scores, weight = values[ci], tender.criteria[ci].weight
-        for pos in studies:
-            value = scores.get(pos)
-            if value:
-                scores[pos] = lowered = round(value * STUDY_OF, 3)
-                overall[pos] -= weight * (value - lowered)
+    return frozenset(pos for pos, ref in enumerate(references) if match(ref.title))
 
 
 @dataclass
