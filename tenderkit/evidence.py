@@ -75,9 +75,12 @@ def evidence(ref: Reference, groups: list[Group], context: EvidenceContext) -> l
     toks = [tokens(blank_firms(text, ref.team)) for _f, text in segs]
     first_component = component_offset(ref)
     found: dict[int, str] = {}
+    has_mentions = any(field_ == "mention" for field_, _text in segs)
     for group in groups:
         best, best_seg, best_quote = 0.0, -1, ""
-        believed = not group.probe or not _only_in_mentions(group.probe, segs, toks, context)
+        believed = not (
+            has_mentions and group.probe and _only_in_mentions(group.probe, segs, toks, context)
+        )
         for i, (field_, text) in enumerate(segs):
             weight = FIELD_WEIGHTS[field_]
             if weight <= best:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tenderkit.models import Criterion
 from tenderkit.segments import tokens
@@ -30,7 +31,7 @@ class Group:
     surfaces: dict[str, str] = field(default_factory=dict)  # stem -> the word it came from
     context: bool = False  # a programme or territory (NPRU, QPV), not a kind of work
 
-    @property
+    @cached_property
     def probe(self) -> Phrase:
         """The component's own name as stems: when the text names it only in mentions
         ("la concertation restait conduite par la Ville"), the listed component is not

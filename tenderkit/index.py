@@ -32,6 +32,9 @@ INDEX_VERSION = 11
 # the stored row, which is what makes them fast.
 _SEG_STRIDE = 10_000
 _FIELD_STRIDE = 1_000
+#: Added to the stems of every mention segment (no French word stems to it), so that the
+#: (rare) mentions of a phrase are found without reading its other rows.
+MENTION_TOKEN = "zzmentionzz"
 
 Signature = tuple[int, int, int, int]
 
@@ -111,9 +114,6 @@ def _open(library_dir: Path, warnings: list[str]) -> sqlite3.Connection | None:
 # -- references whose long texts stay in the index until read ---------------------------
 
 #: Fields every command needs (filters, tables, eligibility, selection): loaded at once.
-#: Added to the stems of every mention segment (no French word stems to it).
-MENTION_TOKEN = "zzmentionzz"
-
 HEAD_KEYS = (
     "id",
     "title",
@@ -405,7 +405,7 @@ def _segment_rows(rid: int | None, prof: list[Any]) -> list[tuple[int, str]]:
     rows, rank = [], dict.fromkeys(FIELDS, 0)
     for field, stems_ in prof:
         if rank[field] < _FIELD_STRIDE:  # past 1,000 bullets in one field, the rest is not searched
-            if field == "mention":  # a token of their own finds the (rare) mentions at once
+            if field == "mention":
                 stems_ = f"{stems_} {MENTION_TOKEN}"
             rows.append((start[field] + rank[field], stems_))
         rank[field] += 1

@@ -140,12 +140,14 @@ class SegmentSearch:
         ]
         out = set()
         for rid in rids:
+            if rid not in self.positions:
+                continue
             elsewhere = self.db.execute(
                 f"SELECT 1 FROM segs WHERE segs MATCH ? AND rowid >= ? AND rowid < ? "
                 f"AND {field} NOT IN ({mention}, {components}) LIMIT 1",
                 (query, rid * _SEG_STRIDE, (rid + 1) * _SEG_STRIDE),
             ).fetchone()
-            if elsewhere is None and rid in self.positions:
+            if elsewhere is None:
                 out.add(self.positions[rid])
         return out
 
