@@ -9,8 +9,8 @@ which ones are such *mentions*, from French cues:
 
 - another party as the agent of a work verb: "assurée par la Ville", "confiée à un
   prestataire", "le bailleur conduit…", "…de l'aménageur, qui a établi…";
-- the work left to someone else: "restait à la charge de", "relevait de l'EPT", "en régie",
-  "le titulaire de la mission d'OPC", "aux côtés de l'équipe de maîtrise d'œuvre";
+- the work left to someone else: "restait à la charge de", "relevait de l'EPT", "le
+  titulaire de la mission d'OPC", "aux côtés de l'équipe de maîtrise d'œuvre";
 - negation and absence: "n'a pas été retenue", "hors mission", "sans le cabinet";
 - what was only planned or evoked: "prévue ultérieurement", "à venir", "sera lancée",
   "évoquée".
@@ -99,8 +99,9 @@ _OTHER = (
     r"|communaute|metropole|intercommunalite|departement|region|etat|prefecture|prefet"
     r"|ddtm?|agence|anru|anah|prestataires?|titulaire|bureau d'etudes|architectes?"
     r"|urbanistes?|paysagistes?|maitre d'(?:oe|œ)uvre|maitrise d'(?:oe|œ)uvre|equipe municipale"
-    r"|equipe (?:projet|de la|du|des|de l'|de maitrise|de moe|de conception)|operateurs?|associations?|centre social|promoteurs?"
-    r"|syndics?|caf|ccas|delegue|partenaires|elus|maire|autre cabinet|un cabinet|autres?)"
+    r"|equipe (?:projet|de la|du|des|de l'|de maitrise|de moe|de conception)|operateurs?"
+    r"|associations?|centre social|promoteurs?|syndics?|caf|ccas|delegue|partenaires|elus"
+    r"|maire|autre cabinet|un cabinet|autres?)"
 )
 _ARTICLE = r"(?:l'|la\s|le\s|les\s|un\s|une\s|des\s|ses\s|leurs?\s|son\s|sa\s|cet\s|cette\s)"
 
@@ -183,9 +184,9 @@ _PARTNER = _Lazy(
     r"|maitrise d'(?:oe|œ)uvre|operateur|autre cabinet)\b"
 )
 # the firm's work "alongside" another party: the part naming the other party is cut out
+_WITH = r"\b(?:en lien|en articulation|en coordination|en complementarite|en binome|de concert)"
 _ALONGSIDE = _Lazy(
-    r"\b(?:en lien|en articulation|en coordination|en complementarite|en binome|de concert)"
-    r"\s+avec\s+(?P<agent>.*)|\baux cotes\s+(?:(?:des|du|de)\s+|d')(?P<agent2>.*)"
+    _WITH + r"\s+avec\s+(?P<agent>.*)|\baux cotes\s+(?:(?:des|du|de)\s+|d')(?P<agent2>.*)"
 )
 _DONE_START = _Lazy(r"^\s*(?:" + _DONE + r")\b")
 
@@ -198,8 +199,7 @@ _ANY = _Lazy(
             *(cue.pattern for cue in _ALWAYS),
             r"\b(?:" + _DOES + r")\b",
             _PARTNER.pattern,
-            r"\b(?:en lien|en articulation|en coordination|en complementarite|en binome"
-            r"|de concert)\s+avec\b|\baux cotes\b",
+            _WITH + r"\s+avec\b|\baux cotes\b",
         ]
     )
 )
@@ -294,8 +294,9 @@ _ANCHORS = frozenset(
     mentionnee mentionnes mentionnees esquisse esquissee esquisses esquissees mis mise
     pris prise prend prenait prennent charge ressort competence responsabilite mains releve
     relevait relevaient relevent relever depend dependait dependaient dependent incombe
-    incombait incombaient incombent relevant dependant incombant lien articulation coordination complementarite binome
-    concert cotes titulaire prestataire prestataires bureau oeuvre œuvre operateur
+    incombait incombaient incombent relevant dependant incombant lien articulation
+    coordination complementarite binome concert cotes titulaire prestataire prestataires
+    bureau oeuvre œuvre operateur
     operateurs autre""".split()
 )
 # ASCII bytes: letters, digits and hyphens kept (lower-cased), anything else a space

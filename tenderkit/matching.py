@@ -177,8 +177,8 @@ def score_references(
 
 #: What a study *of* a kind of work keeps of its score for a criterion asking for the work.
 STUDY_OF = 0.75
-# Titles that say the mission studied or presented something: "Évaluation du dispositif de
-# médiation", "Enquête auprès des ménages relogés", "Guide de la GUSP", "Rencontres de la GUSP".
+# Titles that say the mission studied or presented something: "Évaluation du dispositif
+# de médiation", "Enquête auprès des ménages relogés", "Guide de la GUSP", "Rencontres…".
 _STUDY_TITLE = re.compile(
     r"[\s«\"']*(?:[ée]valuation|enqu[êe]te|audit|guide|capitalisation|bilan|analyse"
     r"|observatoire|[ée]tude|diagnostic|cahier des charges|rencontres|colloque|s[ée]minaire"

@@ -62,7 +62,7 @@ def segments(ref: Reference) -> list[tuple[str, str]]:
     if ref.programme:
         out.append(("programme", ref.programme))
     sentences = [s for s in _SENTENCE.split(ref.stakes) if s.strip()]
-    if training or not any(map(may_mention, ref.content)) and not any(map(may_mention, sentences)):
+    if training or not (any(map(may_mention, ref.content)) or any(map(may_mention, sentences))):
         # the common case: no clause to weigh (one cached look per text)
         out += [("mention" if training else "content", c) for c in ref.content if c.strip()]
         out += [("mention" if training else "stakes", s) for s in sentences]
