@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import sqlite3
 from pathlib import Path
 
@@ -97,32 +98,61 @@ class SegmentSearch:
             return []
         from tenderkit.segments import FIELDS
 
-        field = f"(rowid / {_FIELD_STRIDE} % {_SEG_STRIDE // _FIELD_STRIDE})"
-        case = f"CASE {field} " + " ".join(
-            f"WHEN {FIELDS.index(f)} THEN {w!r}" for f, w in weights.items()
-        )
-        parts, args = [], []
-        for i, (query, skip_components) in enumerate(queries):
-            cond = f" AND {field} != {FIELDS.index('components')}" if skip_components else ""
-            parts.append(
-                f"SELECT rowid / {_SEG_STRIDE} AS rid, {i} AS q, {case} END AS w, {field} AS f "
-                f"FROM segs WHERE segs MATCH ?{cond}"
-            )
-            args.append(query)
+        n_fields = _SEG_STRIDE // _FIELD_STRIDE
+        field_weight = [0.0] * n_fields
+        for name, w in weights.items():
+            field_weight[FIELDS.index(name)] = w
+        mention, components = FIELDS.index("mention"), FIELDS.index("components")
         total = max(len(self.positions), 1)
-        # a mention (another party's work, not done) lends its weight but is not a hit: it
-        # neither sets the query's bit nor counts as a repeat
-        sql = f"""
-            WITH found AS (SELECT rid, q, max(w) AS w, sum(f != {FIELDS.index("mention")}) AS n
-                           FROM ({" UNION ALL ".join(parts)}) GROUP BY rid, q),
-                 spread AS (SELECT q, count(*) * 4.0 / {total} AS share FROM found GROUP BY q)
-            SELECT rid, max(w * CASE WHEN share <= 1 THEN 1.0
-                                     ELSE max(0.5, 1 - 0.5 * ln(share) / ln(4)) END),
-                   sum(CASE WHEN n > 0 THEN 1 << q ELSE 0 END), sum(n)
-            FROM found JOIN spread USING (q) GROUP BY rid"""
+        strength: dict[int, float] = {}
+        masks: dict[int, int] = {}
+        counts: dict[int, int] = {}
+        for i, (query, skip_components) in enumerate(queries):
+            found = self._found(query, field_weight, mention, components if skip_components else -1)
+            share = len(found) * 4.0 / total
+            spread = 1.0 if share <= 1 else max(0.5, 1 - 0.5 * math.log(share) / math.log(4))
+            bit = 1 << i
+            for rid, (w, n) in found.items():
+                w *= spread
+                if w > strength.get(rid, -1.0):
+                    strength[rid] = w
+                # a mention (another party's work, not done) lends its weight but is not a
+                # hit: it neither sets the query's bit nor counts as a repeat
+                if n:
+                    masks[rid] = masks.get(rid, 0) | bit
+                    counts[rid] = counts.get(rid, 0) + n
         positions = self.positions
-        rows = self.db.execute(sql, args).fetchall()
-        return [(positions[r[0]], r[1], r[2], r[3]) for r in rows if r[0] in positions]
+        return [
+            (positions[rid], w, masks.get(rid, 0), counts.get(rid, 0))
+            for rid, w in strength.items()
+            if rid in positions
+        ]
+
+    def _found(
+        self, query: str, field_weight: list[float], mention: int, skipped: int
+    ) -> dict[int, tuple[float, int]]:
+        """Reference row -> (weight of the strongest field, segments that are not mentions)
+        for one query. Rows come in rowid order, so one reference's segments are together."""
+        out: dict[int, tuple[float, int]] = {}
+        seg, fld, n_fields = _SEG_STRIDE, _FIELD_STRIDE, _SEG_STRIDE // _FIELD_STRIDE
+        current, best, n = -1, 0.0, 0
+        for (rowid,) in self.db.execute("SELECT rowid FROM segs WHERE segs MATCH ?", (query,)):
+            f = rowid // fld % n_fields
+            if f == skipped:
+                continue
+            rid = rowid // seg
+            if rid != current:
+                if current >= 0:
+                    out[current] = (best, n)
+                current, best, n = rid, 0.0, 0
+            w = field_weight[f]
+            if w > best:
+                best = w
+            if f != mention:
+                n += 1
+        if current >= 0:
+            out[current] = (best, n)
+        return out
 
     def only_in_mentions(self, query: str) -> set[int]:
         """Positions of the references where ``query`` is found in mentions and in no other
