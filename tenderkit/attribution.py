@@ -145,6 +145,11 @@ _ALWAYS = [
         r"|contrat|champ|commande)"
     ),
     _Lazy(r"\bsans\s+(?:le cabinet|nous|notre|l'intervention|intervention|en faire)"),
+    # "sans animer d'atelier", "sans avoir conduit la concertation"
+    _Lazy(
+        r"\bsans\s+(?:avoir\s+|jamais\s+|en\s+)?(?:anim|condui|men|organis|realis|intervenu?"
+        r"|particip|assur|pilot|redig|elabor|ger|suiv|accompagn|coordonn)(?:er|ir|re|e|i|t)?\b"
+    ),
     _Lazy(r"\bstade de projet\b|\bpour memoire\b"),
     # planned, future, evoked
     _Lazy(
@@ -189,6 +194,12 @@ _ALONGSIDE = _Lazy(
     _WITH + r"\s+avec\s+(?P<agent>.*)|\baux cotes\s+(?:(?:des|du|de)\s+|d')(?P<agent2>.*)"
 )
 _DONE_START = _Lazy(r"^\s*(?:" + _DONE + r")\b")
+# a clause that starts with its verb, its subject written before an aside: "La concertation
+# proprement dite (ateliers, comité de suivi) est conduite en régie par la Ville"
+_VERB_START = _Lazy(
+    r"^[\s)\]]*(?:est|sont|etait|etaient|fut|furent|a ete|ont ete|avait ete|avaient ete"
+    r"|reste|restent|restait|restaient|demeure|demeurait)\s"
+)
 
 # one pass over a whole text says whether any clause of it may be a mention
 _ANY = _Lazy(
@@ -207,7 +218,8 @@ _ANY = _Lazy(
 _BOUNDARY = _Lazy(
     r"[,;:()\[\]]|\s[-–—]\s|\s(?=(?:mais|tandis que|alors que|sauf|excepte|hormis)\s)"
 )
-_CAPITAL = _Lazy(r"^\s*(?:(?:l'|la|le|les|un|une|des)\s*)?[A-ZÀ-Ý][a-zà-ÿ]")
+# a named party: "la Ville", "Cristal Habitat", or an acronym ("les MOUS des bailleurs")
+_CAPITAL = _Lazy(r"^\s*(?:(?:l'|la|le|les|un|une|des)\s*)?(?:[A-ZÀ-Ý][a-zà-ÿ]|[A-Z]{2,}\b)")
 
 
 @lru_cache(maxsize=256)
@@ -327,6 +339,21 @@ def split(text: str, firms: tuple[str, ...] = ()) -> tuple[tuple[str, bool], ...
     return _split(text, firms)
 
 
+def _mark_subject(c: _Clauses, cuts: list[tuple[int, int]], marks: list[bool]) -> None:
+    """Mark the clauses before a verb-first mention as its subject, back to the start of
+    the sentence part (a clause ending with ";" or ":"), unless one of them names the firm."""
+    j = len(marks)
+    while j > 0 and not marks[j - 1]:
+        clause = c.low[cuts[j - 1][0] : cuts[j - 1][1]]
+        if clause.rstrip().endswith((";", ":")):
+            break
+        if _FIRM.search(clause):
+            return
+        j -= 1
+    for k in range(j, len(marks)):
+        marks[k] = True
+
+
 @lru_cache(maxsize=16384)
 def _split(text: str, firms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     low = flat(text)
@@ -343,6 +370,8 @@ def _split(text: str, firms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
             before = c.low[previous[0] : previous[1]]
             if _DONE_START.match(c.low[start:end]) and not _FIRM.search(before):
                 marks[-1] = True
+            elif _VERB_START.match(c.low[start:end]):
+                _mark_subject(c, cuts, marks)
         cut = None if mention else c.cut(start, end)
         if cut is not None and cut > start:
             cuts += [(start, cut), (cut, end)]

@@ -26,11 +26,14 @@ def kept(text: str, firms: tuple[str, ...] = ()) -> list[str]:
         "La GUSP relevait de l'EPT.",
         "Le montage des opérations restant à la charge de la Ville.",
         "Le bailleur conduit le relogement des ménages.",
+        # an acronym as the other party
+        "Les relogements eux-mêmes sont conduits par les MOUS des bailleurs.",
         # negation, absence
         "Le relogement n'entrait pas dans la mission.",
         "Le traité de concession a été négocié ensuite sans le cabinet.",
         "Le cabinet n'a pas animé de réunion avec les habitants.",
         "Volet foncier hors mission.",
+        "Questions transmises au service démocratie locale, sans animer d'atelier.",
         # planned, evoked
         "Une démarche de concertation est prévue dans une seconde phase.",
         "La concertation sera lancée après la validation du plan guide.",
@@ -55,6 +58,8 @@ def test_work_of_others_is_a_mention(text: str) -> None:
         "Suivi des clauses d'insertion en lien avec la maison de l'emploi.",
         "Maquette financière, plans de financement et demandes de subventions.",
         "Tableau de bord des dysfonctionnements signalés.",
+        "Animation de 12 ateliers avec les habitants, sans difficulté majeure.",
+        "Notre équipe (trois consultants) est intervenue auprès des habitants.",
     ],
 )
 def test_the_firms_own_work_stays_whole(text: str) -> None:
@@ -81,6 +86,13 @@ def test_the_firm_named_by_its_team_or_consultants_is_no_other_party() -> None:
             "La concertation, conduite par la Ville, a réuni 300 habitants.",
             "a réuni 300 habitants.",
             "La concertation, conduite par la Ville",
+        ),
+        (  # a verb-first clause after an aside: its subject is before the aside
+            "La concertation proprement dite (ateliers, comité de suivi) est conduite en régie"
+            " par la Ville ; nous avons assuré l'information des habitants.",
+            "nous avons assuré l'information des habitants.",
+            "La concertation proprement dite (ateliers, comité de suivi) est conduite en régie"
+            " par la Ville",
         ),
         (  # a relative clause after another party is theirs
             "Coordination avec l'EPT, qui a conduit la concertation réglementaire.",
