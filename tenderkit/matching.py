@@ -115,8 +115,7 @@ def score_references(
     values: list[dict[int, float]] = [{} for _ in tender.criteria]  # per criterion: pos -> score
     overall = [0.0] * len(references)
     listed = _component_masks(references, [all_groups[c.id] for c in tender.criteria], vocabulary)
-    doing = [not _asks_for_study(c) for c in tender.criteria]
-    studies = _studies(references) if any(doing) else frozenset()
+    studies = _studies(references)
     for ci, criterion in enumerate(tender.criteria):
         groups = all_groups[criterion.id]
         queries = [
@@ -138,8 +137,9 @@ def score_references(
         # met by the context alone
         work = sum(1 << i for i, g in enumerate(groups) if not g.context)
         mixed = work != (1 << n_groups) - 1 and work != 0
-        # a study of the work proves it less than doing it (unless a study is what is asked)
-        studied = studies if doing[ci] else frozenset()
+        # a study of the work proves it less than doing it (unless that kind of study is asked)
+        asked = _asked_studies(criterion)
+        studied = {pos for pos, kind in studies.items() if kind not in asked}
         nothing = (0, 0)
         for pos in found.keys() | components.keys():
             best, mask, hits = found.get(pos) or (0.0, 0, 0)
@@ -178,18 +178,29 @@ def score_references(
 #: What a study *of* a kind of work keeps of its score for a criterion asking for the work.
 STUDY_OF = 0.75
 # Titles that say the mission studied or presented something: "Évaluation du dispositif
-# de médiation", "Enquête auprès des ménages relogés", "Guide de la GUSP", "Rencontres…".
+# de médiation", "Enquête auprès des ménages relogés", "Guide de la GUSP", "Rencontres…"
+# (an "enquête sociale" is the first step of rehousing households, not a study).
 _STUDY_TITLE = re.compile(
-    r"[\s«\"']*(?:[ée]valuation|enqu[êe]te|audit|guide|capitalisation|bilan|analyse"
+    r"[\s«\"']*(?P<kind>[ée]valuation|enqu[êe]te(?!s?\s+sociales?)|audit|guide|capitalisation|bilan|analyse"
     r"|observatoire|[ée]tude|diagnostic|cahier des charges|rencontres|colloque|s[ée]minaire"
     r"|conf[ée]rence|forum|exposition|journ[ée]e d'[ée]tude)(?![^\W\d_])",
     re.IGNORECASE,
 )
-# Criteria that ask for a study themselves: the studies meet them in full.
-_STUDY_CRITERION = re.compile(
-    r"etude|diagnostic|evaluation|bilan|analyse|enquete|audit|observatoire|programmation"
-    r"|schema|plan.guide|strategie|capitalisation|faisabilite"
-)
+# Kinds of study, and how a criterion asks for one (on folded text): a criterion asking for
+# an evaluation is met in full by an evaluation, an audit or a survey, not by a guide; one
+# asking for "enquêtes sociales" (a step of rehousing) asks for no study.
+_STUDY_KINDS = {
+    "analysis": r"etude|diagnostic|analyse|programmation|schema|plan.guide|strategie|faisabilite",
+    "evaluation": r"evaluation|bilan|audit|capitalisation|observatoire|enquete(?!s? social)",
+    "document": r"(?<!plan.)guide|cahier des charges",
+    "event": r"colloque|rencontres|seminaire|conference|forum|exposition|journee d.etude",
+}
+_ASKED = {kind: re.compile(pattern) for kind, pattern in _STUDY_KINDS.items()}
+
+
+def _kind_of(word: str) -> str:
+    folded = fold(word)
+    return next(kind for kind, asked in _ASKED.items() if asked.fullmatch(folded))
 
 
 def is_study(title: str) -> bool:
@@ -197,16 +208,17 @@ def is_study(title: str) -> bool:
     return _STUDY_TITLE.match(title) is not None
 
 
-def _asks_for_study(criterion: Criterion) -> bool:
-    """Whether a criterion asks for a study, a diagnostic, an evaluation… itself."""
-    asked = " ".join([criterion.label, *criterion.keywords, *criterion.components])
-    return _STUDY_CRITERION.search(fold(asked)) is not None
+def _asked_studies(criterion: Criterion) -> frozenset[str]:
+    """The kinds of study a criterion asks for itself (a study of that kind meets it in full)."""
+    asked = fold(" ".join([criterion.label, *criterion.keywords, *criterion.components]))
+    return frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked))
 
 
-def _studies(references: Sequence[Reference]) -> frozenset[int]:
-    """Positions of the missions whose title says they studied something (one look each)."""
+def _studies(references: Sequence[Reference]) -> dict[int, str]:
+    """Position -> kind of study, for the missions whose title says they studied something."""
     match = _STUDY_TITLE.match
-    return frozenset(pos for pos, ref in enumerate(references) if match(ref.title))
+    found = ((pos, match(ref.title)) for pos, ref in enumerate(references))
+    return {pos: _kind_of(m.group("kind")) for pos, m in found if m}
 
 
 @dataclass

@@ -195,6 +195,7 @@ def test_a_keyword_that_is_one_variant_of_a_broad_component_stays_a_phrase() -> 
         ("Colloque « Vingt ans de renouvellement urbain »", True),
         ("Exposition des projets lauréats", True),
         ("MOUS relogement de la tour 12", False),
+        ("Enquêtes sociales et relogement des ménages de la tour 12", False),
         ("Bilans et perspectives", False),  # "Bilan" must be the whole word
         ("Quartier du Val Fourré — Mantes-la-Jolie", False),
     ],
@@ -222,6 +223,33 @@ def test_a_study_of_the_work_ranks_below_doing_it_unless_a_study_is_asked() -> N
     study = Criterion("bilan", "Évaluation du relogement", keywords=["relogement"])
     result = match_tender(lib(survey, mous, *fillers), tender(study))
     assert score(result, "survey", "bilan").score == 1.0  # "relogés" in its title, in full
+
+
+def test_only_the_kind_of_study_a_criterion_asks_for_is_met_in_full() -> None:
+    evaluation = plain(
+        "evaluation",
+        title="Évaluation des relogements du NPNRU",
+        content=["Relogement de 240 ménages : trajectoires, reste à charge, satisfaction."],
+    )
+    social_survey = plain(
+        "social-survey",
+        title="Enquête sociale préalable au relogement",
+        content=["Relogement de 240 ménages : entretiens, souhaits, propositions."],
+    )
+    fillers = [plain(f"x{i}") for i in range(6)]
+    # an "enquête sociale" is a step of rehousing, not a study: only the evaluation is lowered
+    rehousing = Criterion(
+        "relogement", "Relogement (MOUS, enquêtes sociales)", keywords=["relogement"]
+    )
+    result = match_tender(lib(evaluation, social_survey, *fillers), tender(rehousing))
+    assert score(result, "evaluation", "relogement").score == 0.75
+    assert score(result, "social-survey", "relogement").score == 1.0
+    # a criterion asking for an evaluation takes an evaluation in full, not a guide
+    guide = plain("guide", title="Guide du relogement", content=["Relogement des ménages."])
+    assessed = Criterion("bilan", "Bilan du relogement", keywords=["relogement"])
+    result = match_tender(lib(evaluation, guide, *fillers), tender(assessed))
+    assert score(result, "evaluation", "bilan").score == 1.0
+    assert score(result, "guide", "bilan").score == 0.75
 
 
 def test_component_criterion_matches_canonical_component_and_variant_text() -> None:
