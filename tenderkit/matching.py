@@ -214,10 +214,25 @@ def _asked_studies(criterion: Criterion) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _ASKED.items() if pattern.search(asked))
 
 
+def _study_type(mission_type: str) -> re.Match[str] | None:
+    """The study a mission type names, when it names no object ("Etude", "Audit et
+    évaluation", "Etude comparative"; not "Etude de revitalisation", whose object is the work)."""
+    m = _STUDY_TITLE.match(mission_type)
+    if m is None or _OBJECT.search(mission_type, m.end()):
+        return None
+    return m
+
+
+_OBJECT = re.compile(r"\b(?:de|du|des|d')(?![^\W\d_])", re.IGNORECASE)
+
+
 def _studies(references: Sequence[Reference]) -> dict[int, str]:
     """Position -> kind of study, for the missions whose title says they studied something."""
     match = _STUDY_TITLE.match
-    found = ((pos, match(ref.title)) for pos, ref in enumerate(references))
+    found = (
+        (pos, match(ref.title) or _study_type(ref.mission_type or ""))
+        for pos, ref in enumerate(references)
+    )
     return {pos: _kind_of(m.group("kind")) for pos, m in found if m}
 
 

@@ -252,6 +252,26 @@ def test_only_the_kind_of_study_a_criterion_asks_for_is_met_in_full() -> None:
     assert score(result, "guide", "bilan").score == 0.75
 
 
+def test_a_mission_type_naming_a_study_without_its_object_is_a_study() -> None:
+    content = ["Ateliers de concertation avec les habitants et le conseil citoyen."]
+    strategy = plain("strategy", title="Île de Thau", mission_type="Etude", content=content)
+    workshops = plain("workshops", title="Quartier Nord", mission_type="AMO", content=content)
+    fillers = [plain(f"x{i}") for i in range(6)]
+    crit = Criterion("concertation", "Concertation", keywords=["concertation"])
+    result = match_tender(lib(strategy, workshops, *fillers), tender(crit))
+    assert score(result, "strategy", "concertation").score == pytest.approx(
+        0.75 * score(result, "workshops", "concertation").score, abs=0.001
+    )
+    # "Etude de revitalisation" names its object: the revitalisation study is the work
+    revit = ["Stratégie de revitalisation du centre-bourg et plan d'actions."]
+    named = plain("named", mission_type="Etude de revitalisation", content=revit)
+    done = plain("done", mission_type="AMO", content=revit)
+    crit = Criterion("revitalisation", "Revitalisation", keywords=["revitalisation"])
+    result = match_tender(lib(named, done, *fillers), tender(crit))
+    assert score(result, "named", "revitalisation").score == 1.0  # its type names the work
+    assert score(result, "done", "revitalisation").score < 1.0
+
+
 def test_component_criterion_matches_canonical_component_and_variant_text() -> None:
     crit = Criterion("gup", "GUSP", components=["Gestion urbaine de proximité"])
     result = match_tender(
