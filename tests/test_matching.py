@@ -272,6 +272,21 @@ def test_a_mission_type_naming_a_study_without_its_object_is_a_study() -> None:
     assert score(result, "done", "revitalisation").score < 1.0
 
 
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Montage de l'atelier chantier d'insertion (8 postes).",
+        "Chantiers éducatifs avec la régie de quartier : 6 sessions, 38 jeunes.",
+        "Suivi des parcours des salariés de la SIAE retenue.",
+    ],
+)
+def test_the_trades_words_for_insertion_meet_an_insertion_criterion(bullet: str) -> None:
+    crit = Criterion("insertion", "Insertion", components=["Insertion par l'activité économique"])
+    fillers = [plain(f"x{i}") for i in range(6)]
+    result = match_tender(lib(plain("a", content=[bullet]), *fillers), tender(crit))
+    assert score(result, "a", "insertion").score >= 0.5
+
+
 def test_component_criterion_matches_canonical_component_and_variant_text() -> None:
     crit = Criterion("gup", "GUSP", components=["Gestion urbaine de proximité"])
     result = match_tender(
