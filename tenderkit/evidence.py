@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tenderkit.groups import Group
 from tenderkit.models import CriterionScore, Reference
 from tenderkit.segments import blank_firms, component_offset, segments, tokens
 from tenderkit.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from tenderkit.groups import Equivalents, Group
+    from tenderkit.groups import Equivalents
 
 #: How much a phrase found in each field proves: a component or a content bullet says what
 #: the mission did; a sentence of the stakes may only mention the context; a *mention* (work
@@ -65,6 +66,9 @@ def _segment_hit(group: Group, stems_: list[str], context: EvidenceContext) -> t
         n = len(phrase)
         for i in range(len(stems_) - n + 1):
             if all(stems_[i + k] in sets[k] for k in range(n)):
+                other = group.excluded.get(phrase)
+                if other and _segment_hit(Group("", other, None), stems_, context)[0] >= 0:
+                    break  # the word has another sense in this segment
                 return i, n
     return -1, 0
 

@@ -30,6 +30,8 @@ class Group:
     component: str | None  # canonical component name, when the group is one
     surfaces: dict[str, str] = field(default_factory=dict)  # stem -> the word it came from
     context: bool = False  # a programme or territory (NPRU, QPV), not a kind of work
+    #: one-word phrase -> phrases where that word means something else (not a hit there)
+    excluded: dict[Phrase, list[Phrase]] = field(default_factory=dict)
 
     @cached_property
     def probe(self) -> Phrase:
@@ -48,6 +50,7 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
     terms = vocabulary.components
     groups: list[Group] = []
     seen: set[str] = set()
+    senses = _senses(vocabulary)
 
     def add(text: str, listed: bool) -> None:
         canonical = terms.canonical(text)
@@ -74,7 +77,10 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
         phrases = [p for p in dict.fromkeys(_phrase(s) for s in spellings) if p]
         if phrases:
             surfaces = {t[0]: fold(s[t[1] : t[2]]) for s in spellings for t in tokens(s)}
-            groups.append(Group(text, phrases, canonical, surfaces, bool(term and term.context)))
+            excluded = {p: senses[p] for p in phrases if p in senses}
+            groups.append(
+                Group(text, phrases, canonical, surfaces, bool(term and term.context), excluded)
+            )
 
     for i, text in enumerate([*criterion.components, *criterion.keywords][:60]):  # one bit each
         add(text, i < len(criterion.components))
@@ -82,6 +88,16 @@ def criterion_groups(criterion: Criterion, vocabulary: Vocabulary) -> list[Group
         for stem_, start, end in tokens(criterion.label):
             groups.append(Group(stem_, [(stem_,)], None, {stem_: fold(criterion.label[start:end])}))
     return groups
+
+
+def _senses(vocabulary: Vocabulary) -> dict[Phrase, list[Phrase]]:
+    """The vocabulary's other senses, as stems: one-word phrase -> phrases to leave out."""
+    out: dict[Phrase, list[Phrase]] = {}
+    for word, phrases in vocabulary.other_senses.items():
+        key = _phrase(word)
+        if len(key) == 1:
+            out.setdefault(key, []).extend(p for p in map(_phrase, phrases) if len(p) > 1)
+    return out
 
 
 def _names(keyword: str, component: str) -> bool:
@@ -160,13 +176,27 @@ class Equivalents:
 _LEFTOVERS = frozenset({"e", "i", "s", "ag"})
 
 
-def fts_query(phrases: list[Phrase], equivalents: Equivalents) -> str | None:
-    """An FTS5 query matching any phrase, each word in any of its equivalent forms."""
+def fts_query(
+    phrases: list[Phrase],
+    equivalents: Equivalents,
+    excluded: dict[Phrase, list[Phrase]] | None = None,
+) -> str | None:
+    """An FTS5 query matching any phrase, each word in any of its equivalent forms; a phrase
+    with ``excluded`` phrases is not matched in a segment that holds one of them."""
     alternatives: list[str] = []
     for phrase in phrases:
         options = [sorted(equivalents(t)) for t in phrase]
         if not all(options):
             continue
-        for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS):
-            alternatives.append('"' + " ".join(combo) + '"')
+        found = [
+            '"' + " ".join(combo) + '"'
+            for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS)
+        ]
+        other = (
+            fts_query(excluded[phrase], equivalents) if excluded and phrase in excluded else None
+        )
+        if other:
+            alternatives.append(f"({' OR '.join(found)} NOT ({other}))")
+        else:
+            alternatives += found
     return " OR ".join(dict.fromkeys(alternatives)) or None

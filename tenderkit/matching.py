@@ -119,7 +119,8 @@ def score_references(
     for ci, criterion in enumerate(tender.criteria):
         groups = all_groups[criterion.id]
         queries = [
-            (fts_query(g.phrases, context.equivalents) or "", bool(g.component)) for g in groups
+            (fts_query(g.phrases, context.equivalents, g.excluded) or "", bool(g.component))
+            for g in groups
         ]
         # summarize() numbers the non-empty queries; map its masks back to group numbers
         group_of = tuple(i for i, q in enumerate(queries) if q[0])

@@ -1,4 +1,5 @@
-"""The canonical vocabulary: component and mission-type names with their variants.
+"""The canonical vocabulary: component and mission-type names with their variants, trade
+terms, and the other senses of a few words.
 
 A library may carry its own ``vocabulary.yaml``; otherwise the one bundled with tenderkit is
 used. Lookups ignore case, accents, hyphens and plural/word forms (via :mod:`tenderkit.text`).
@@ -111,6 +112,9 @@ class Vocabulary:
     source: Path | None = None
     #: Other words of the trade with their synonyms (NPNRU / NPRU, QPV...), for matching.
     terms: TermSet = field(default_factory=lambda: TermSet([]))
+    #: word -> phrases where it means something else ("participation" -> "participation
+    #: financière"): a keyword that is the word alone is not found in them.
+    other_senses: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _parse_terms(raw: object, key: str, path: Path) -> list[Term]:
@@ -139,6 +143,24 @@ def _parse_terms(raw: object, key: str, path: Path) -> list[Term]:
     return terms
 
 
+def _parse_senses(raw: object, path: Path) -> dict[str, list[str]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, list):
+        raise VocabularyError(path, "'other_senses' must be a list of {word, not} entries")
+    senses: dict[str, list[str]] = {}
+    for i, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("word"), str):
+            raise VocabularyError(path, f"'other_senses' entry {i} needs a 'word' (text)")
+        phrases = item.get("not")
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise VocabularyError(
+                path, f"'other_senses' entry {i} ({item['word']}): 'not' must be a list of texts"
+            )
+        senses.setdefault(item["word"], []).extend(phrases)
+    return senses
+
+
 def parse_vocabulary(text: str, path: Path) -> Vocabulary:
     """Build a vocabulary from the text of a ``vocabulary.yaml`` file."""
     from tenderkit.yamlload import load_file
@@ -155,6 +177,7 @@ def vocabulary_from_data(data: object, path: Path) -> Vocabulary:
         TermSet(_parse_terms(data.get("mission_types"), "mission_types", path)),
         path,
         TermSet(_parse_terms(data.get("terms"), "terms", path)),
+        _parse_senses(data.get("other_senses"), path),
     )
 
 
@@ -201,6 +224,11 @@ def _spellings(data: Any) -> list[str]:
                         for v in [item.get("name"), *(item.get("variants") or [])]
                         if isinstance(v, str)
                     ]
+        for item in data.get("other_senses") or []:
+            if isinstance(item, dict):
+                out += [
+                    v for v in [item.get("word"), *(item.get("not") or [])] if isinstance(v, str)
+                ]
     return out
 
 

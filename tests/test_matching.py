@@ -287,6 +287,29 @@ def test_the_trades_words_for_insertion_meet_an_insertion_criterion(bullet: str)
     assert score(result, "a", "insertion").score >= 0.5
 
 
+def test_a_word_written_in_another_sense_is_no_hit() -> None:
+    money = plain("money", content=["Participation de la commune aux équipements publics."])
+    residents = plain("residents", content=["Ateliers de participation avec les locataires."])
+    fillers = [plain(f"x{i}") for i in range(6)]
+    crit = Criterion("participation", "Participation", keywords=["participation"])
+    result = match_tender(lib(money, residents, *fillers), tender(crit))
+    assert score(result, "money", "participation").score == 0.0
+    assert score(result, "residents", "participation").score > 0.5
+    assert score(result, "residents", "participation").evidence == [
+        "content: Ateliers de participation avec les locataires."
+    ]
+    # evidence does not quote the other sense either
+    both = plain(
+        "both",
+        title="Participation financière de la Ville",
+        content=["Ateliers de participation avec les locataires."],
+    )
+    result = match_tender(lib(both, *fillers), tender(crit))
+    assert score(result, "both", "participation").evidence == [
+        "content: Ateliers de participation avec les locataires."
+    ]
+
+
 def test_component_criterion_matches_canonical_component_and_variant_text() -> None:
     crit = Criterion("gup", "GUSP", components=["Gestion urbaine de proximité"])
     result = match_tender(

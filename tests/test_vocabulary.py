@@ -89,6 +89,9 @@ def test_library_vocabulary_overrides_the_bundled_one(tmp_path: Path) -> None:
         ("components:\n  - variants: [x]\n", "needs a 'name'"),
         ("components:\n  - name: A\n    variants: x\n", "'variants' must be a list"),
         ("terms:\n  - name: NPNRU\n    context: yes please\n", "'context' must be true or false"),
+        ("other_senses: participation\n", "'other_senses' must be a list"),
+        ("other_senses:\n  - not: [x]\n", "entry 1 needs a 'word'"),
+        ("other_senses:\n  - word: programme\n    not: x\n", "'not' must be a list of texts"),
     ],
 )
 def test_malformed_vocabulary(text: str, message: str) -> None:
@@ -102,3 +105,8 @@ def test_context_terms_are_marked() -> None:
     tfpb = vocab.terms.term("TFPB")
     assert npnru is not None and npnru.context
     assert tfpb is not None and not tfpb.context
+
+
+def test_other_senses_are_read() -> None:
+    vocab = load_vocabulary(None)
+    assert "participation financière" in vocab.other_senses["participation"]
