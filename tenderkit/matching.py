@@ -182,8 +182,8 @@ STUDY_OF = 0.75
 # de médiation", "Enquête auprès des ménages relogés", "Guide de la GUSP", "Rencontres…"
 # (an "enquête sociale" is the first step of rehousing households, not a study).
 _STUDY_TITLE = re.compile(
-    r"[\s«\"']*(?P<kind>[ée]valuation|enqu[êe]te(?!s?\s+sociales?)|audit|guide|capitalisation|bilan|analyse"
-    r"|observatoire|[ée]tude|diagnostic|cahier des charges|rencontres|colloque|s[ée]minaire"
+    r"[\s«\"']*(?P<kind>[ée]valuation|enqu[êe]te(?!s?\s+sociales?)|audit|guide|capitalisation"
+    r"|bilan|analyse|observatoire|[ée]tude|diagnostic|cahier des charges|rencontres|colloque|s[ée]minaire"
     r"|conf[ée]rence|forum|exposition|journ[ée]e d'[ée]tude)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -201,7 +201,7 @@ _ASKED = {kind: re.compile(pattern) for kind, pattern in _STUDY_KINDS.items()}
 
 def _kind_of(word: str) -> str:
     folded = fold(word)
-    return next(kind for kind, asked in _ASKED.items() if asked.fullmatch(folded))
+    return next((kind for kind, asked in _ASKED.items() if asked.fullmatch(folded)), "analysis")
 
 
 def is_study(title: str) -> bool:
@@ -224,7 +224,7 @@ def _study_type(mission_type: str) -> re.Match[str] | None:
     return m
 
 
-_OBJECT = re.compile(r"\b(?:de|du|des|d')(?![^\W\d_])", re.IGNORECASE)
+_OBJECT = re.compile(r"\b(?:de|du|des)(?![^\W\d_])|\bd['’]", re.IGNORECASE)
 
 
 def _studies(references: Sequence[Reference]) -> dict[int, str]:
