@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import marshal
 import os
 import sqlite3
 import subprocess
@@ -235,6 +236,32 @@ def _damage_rows(library: Path, sql: str) -> None:
 def test_damaged_row_is_read_again(library: Path, column: str, data: str) -> None:
     expected = dicts(library, use_index=False)
     _damage_rows(library, f"UPDATE refs SET {column} = '{data}'")
+    assert dicts(library) == expected
+
+
+def test_an_unchanged_library_is_served_by_its_snapshot(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tenderkit.index
+
+    expected = dicts(library, use_index=False)
+
+    def no_sync(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("the snapshot should have served this load")
+
+    monkeypatch.setattr(tenderkit.index, "_sync", no_sync)
+    assert dicts(library) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"not marshal", marshal.dumps("x"), marshal.dumps(([1], [("alpha",)])),
+     marshal.dumps(([1, 2, 3], [(1,) * 3] * 3))],
+)
+def test_damaged_snapshot_is_not_used(library: Path, data: bytes) -> None:
+    expected = dicts(library, use_index=False)
+    with sqlite3.connect(index_path(library)) as db:
+        db.execute("UPDATE snapshot SET data = ?", (data,))
     assert dicts(library) == expected
 
 
