@@ -28,7 +28,7 @@ from tenderkit.models import REFERENCE_KEYS, Reference
 from tenderkit.parsing import iter_parsed, parse_files
 
 #: Bumped whenever the stored form changes, so old indexes are rebuilt.
-INDEX_VERSION = 12
+INDEX_VERSION = 13
 # A segment's rowid says where it stands: reference rowid * _SEG_STRIDE + field number *
 # _FIELD_STRIDE + its rank in that field. Searches read the field from the rowid, never from
 # the stored row, which is what makes them fast.

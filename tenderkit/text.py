@@ -52,6 +52,20 @@ def _stemmer():  # noqa: ANN202 - snowballstemmer has no types
 
 _KNOWN: dict[str, str] = {}  # stems read from the cache (the vocabulary's words)
 
+#: Words Snowball merges with another word of the trade, kept apart: "habitations"
+#: (dwellings) are not "habitants", "commerçants" (people to involve) are not "commerce",
+#: an "équipe" is not an "équipement".
+_APART = {
+    "habitation": "habitation",
+    "habitations": "habitation",
+    "commercant": "commercant",
+    "commercants": "commercant",
+    "commercante": "commercant",
+    "commercantes": "commercant",
+    "equipe": "equipe",
+    "equipes": "equipe",
+}
+
 
 def remember_stems(known: dict[str, str]) -> None:
     """Stems computed before (lower-case word -> stem), so the stemmer need not run again."""
@@ -67,6 +81,9 @@ def stem(word: str) -> str:
     lowered = word.casefold()
     if len(lowered) <= 3 or lowered.isdigit():
         return fold(lowered)
+    apart = _APART.get(fold(lowered))
+    if apart is not None:
+        return apart
     known = _KNOWN.get(lowered)
     if known is not None:
         return known

@@ -204,7 +204,7 @@ def _load_cached(path: str, mtime_ns: int) -> Vocabulary:
 
     # the parsed file, and the stems of its words, are kept in the cache folder: most
     # commands then load neither PyYAML nor the stemmer
-    cached = cached_data(p, parse_and_stem, "vocabulary-v2")
+    cached = cached_data(p, parse_and_stem, "vocabulary-v3")
     if isinstance(cached, dict) and isinstance(cached.get("stems"), dict):
         remember_stems(cached["stems"])
         return vocabulary_from_data(cached.get("yaml"), p)
