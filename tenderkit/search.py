@@ -91,8 +91,9 @@ class SegmentSearch:
         library, down to 0.5 when it is found everywhere (a bounded inverse document
         frequency: "habitants" in a renewal consultancy's library proves little). The
         strength is the best of these; ``mask`` has bit *i* set when query *i* is found;
-        ``hits`` counts matching segments. Everything is counted inside SQLite: one row per
-        matching reference, not one per matching segment.
+        ``hits`` counts matching segments. Each query's segments are read as bare rowids
+        (they encode reference and field) and counted in one pass; no Python object is
+        made per matching segment.
         """
         if not queries:
             return []
@@ -132,7 +133,8 @@ class SegmentSearch:
         self, query: str, field_weight: list[float], mention: int, skipped: int
     ) -> dict[int, tuple[float, int]]:
         """Reference row -> (weight of the strongest field, segments that are not mentions)
-        for one query. Rows come in rowid order, so one reference's segments are together."""
+        for one query. FTS5 returns rows in rowid order, so one reference's segments come
+        together; a reference met again later is merged all the same."""
         out: dict[int, tuple[float, int]] = {}
         seg, fld, n_fields = _SEG_STRIDE, _FIELD_STRIDE, _SEG_STRIDE // _FIELD_STRIDE
         current, best, n = -1, 0.0, 0
@@ -145,6 +147,9 @@ class SegmentSearch:
                 if current >= 0:
                     out[current] = (best, n)
                 current, best, n = rid, 0.0, 0
+                earlier = out.get(rid)
+                if earlier is not None:  # not in rowid order after all: go on from there
+                    best, n = earlier
             w = field_weight[f]
             if w > best:
                 best = w
