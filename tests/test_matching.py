@@ -393,6 +393,43 @@ def test_selection_covers_every_criterion_not_top_n() -> None:
     assert len(result.selected) == 3 and result.uncovered == []
 
 
+def test_selection_covers_a_criterion_with_its_strongest_proof() -> None:
+    steering = Criterion("pilotage", "Direction de projet", keywords=["direction de projet"])
+    gusp = Criterion(
+        "gusp",
+        "GUSP",
+        components=["Gestion urbaine de proximité"],
+        keywords=["tranquillité", "propreté"],
+    )
+    refs = [
+        plain(
+            f"steer{i}",
+            client=f"Ville {i}",
+            title=f"Direction de projet du NPRU {i}",
+            content=["Direction de projet du NPRU."],
+        )
+        for i in range(3)
+    ]
+    # the best overall score (direction de projet in passing), GUSP only named in a bullet
+    refs.append(
+        plain(
+            "named",
+            client="Ville N",
+            stakes="La Ville recrutait sa direction de projet.",
+            content=["Suivi de la gestion urbaine de proximité."],
+        )
+    )
+    refs.append(plain("gusp", client="Ville G", components=["GUSP"]))  # the component itself
+    refs += [plain(f"x{i}", client=f"Autre {i}") for i in range(12)]
+    result = match_tender(lib(*refs), tender(steering, gusp, reference_count=2))
+    scores = {m.reference.id: m for m in result.ranking}
+    assert 0.5 <= scores["named"].criterion("gusp").score < 0.75
+    assert scores["gusp"].criterion("gusp").score >= 0.75
+    assert scores["named"].score > max(scores["gusp"].score, scores["steer0"].score)
+    assert "gusp" in result.selected and "named" not in result.selected
+    assert result.uncovered == []
+
+
 def test_selection_prefers_variety_of_clients() -> None:
     refs = [
         plain(
