@@ -110,6 +110,12 @@ _FIRM = _Lazy(
     r"\b(?:(?:le|du|au|par le|ce) cabinet\b(?!\s+[a-z]+\s+(?:et|de)\b)|notre|nos|nous"
     r"|l'equipe\b(?!\s+(?:municipale|communale|projet|de\b|du\b|des\b|d'|technique))"
     r"|consultante?s?|(?:le|du|au|ce|notre) groupement|nos soins)"
+    # the administrative register of a certificate: "le titulaire a assuré…" is the firm;
+    # "le titulaire de la mission d'OPC", "un prestataire", "le prestataire retenu pour…" not
+    r"|(?:^\s*|[.;:]\s*|\bpar\s+)(?:le|la) (?:titulaire|prestataire|mandataire)\b"
+    r"(?!\s+(?:de|du|des|d'|retenue?|designee?|choisie?|charge|en charge|missionnee?"
+    r"|opcu?|amo|moe|bet)\b)"
+    r"(?![^.;:]*\b(?:autres?|second|deuxieme)\b)"
 )
 
 _AGENT_CUES = [
@@ -287,7 +293,7 @@ class _Clauses:
         if relative:
             return start + relative.start()
         partner = _PARTNER.search(clause)
-        if partner:
+        if partner and not _FIRM.match(clause, partner.start()):  # "…assurée par le titulaire"
             return start + partner.start()
         for m in _ALONGSIDE.finditer(clause):
             group = "agent" if m.group("agent") is not None else "agent2"

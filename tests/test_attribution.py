@@ -28,6 +28,8 @@ def kept(text: str, firms: tuple[str, ...] = ()) -> list[str]:
         "Le bailleur conduit le relogement des ménages.",
         # an acronym as the other party
         "Les relogements eux-mêmes sont conduits par les MOUS des bailleurs.",
+        "Le prestataire retenu pour l'OPC a coordonné les chantiers.",
+        "Le titulaire du marché de concertation a animé les ateliers.",
         # negation, absence
         "Le relogement n'entrait pas dans la mission.",
         "Le traité de concession a été négocié ensuite sans le cabinet.",
@@ -60,6 +62,10 @@ def test_work_of_others_is_a_mention(text: str) -> None:
         "Tableau de bord des dysfonctionnements signalés.",
         "Animation de 12 ateliers avec les habitants, sans difficulté majeure.",
         "Notre équipe (trois consultants) est intervenue auprès des habitants.",
+        # the administrative register of a certificate names the firm "le titulaire"
+        "Le titulaire a assuré l'animation des ateliers de concertation.",
+        "Animation des ateliers assurée par le titulaire.",
+        "Le prestataire a animé 12 ateliers avec les habitants.",
     ],
 )
 def test_the_firms_own_work_stays_whole(text: str) -> None:
