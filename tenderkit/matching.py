@@ -178,30 +178,38 @@ def score_references(
 
 #: What a study *of* a kind of work keeps of its score for a criterion asking for the work.
 STUDY_OF = 0.75
-# Titles that say the mission studied or presented something: "Évaluation du dispositif
-# de médiation", "Enquête auprès des ménages relogés", "Guide de la GUSP", "Rencontres…"
-# (an "enquête sociale" is the first step of rehousing households, not a study).
+# Titles that say the mission studied or presented something, by kind of study:
+# "Évaluation du dispositif de médiation", "Enquête auprès des ménages relogés", "Guide de la
+# GUSP", "Rencontres…" (an "enquête sociale" is the first step of rehousing, not a study).
+_STUDY_WORDS = {
+    "evaluation": r"[ée]valuation|enqu[êe]te(?!s?\s+sociales?)|audit|capitalisation|bilan"
+    r"|observatoire",
+    "analysis": r"analyse|[ée]tude|diagnostic",
+    "document": r"guide|cahier des charges",
+    "event": r"rencontres|colloque|s[ée]minaire|conf[ée]rence|forum|exposition"
+    r"|journ[ée]e d'[ée]tude",
+}
 _STUDY_TITLE = re.compile(
-    r"[\s«\"']*(?P<kind>[ée]valuation|enqu[êe]te(?!s?\s+sociales?)|audit|guide|capitalisation"
-    r"|bilan|analyse|observatoire|[ée]tude|diagnostic|cahier des charges|rencontres|colloque|s[ée]minaire"
-    r"|conf[ée]rence|forum|exposition|journ[ée]e d'[ée]tude)(?![^\W\d_])",
+    r"[\s«\"']*(?:"
+    + "|".join(f"(?P<{kind}>{words})" for kind, words in _STUDY_WORDS.items())
+    + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
-# Kinds of study, and how a criterion asks for one (on folded text): a criterion asking for
-# an evaluation is met in full by an evaluation, an audit or a survey, not by a guide; one
-# asking for "enquêtes sociales" (a step of rehousing) asks for no study.
-_STUDY_KINDS = {
-    "analysis": r"etude|diagnostic|analyse|programmation|schema|plan.guide|strategie|faisabilite",
-    "evaluation": r"evaluation|bilan|audit|capitalisation|observatoire|enquete(?!s? social)",
-    "document": r"(?<!plan.)guide|cahier des charges",
-    "event": r"colloque|rencontres|seminaire|conference|forum|exposition|journee d.etude",
+# How a criterion asks for a kind of study itself (on folded text): one asking for an
+# evaluation is met in full by an evaluation, an audit or a survey, not by a guide; one asking
+# for "enquêtes sociales" (a step of rehousing) asks for no study.
+_ASKED = {
+    kind: re.compile(pattern)
+    for kind, pattern in {
+        "analysis": r"etude|diagnostic|analyse|programmation|schema|plan.guide|strategie"
+        r"|faisabilite",
+        "evaluation": r"evaluation|bilan|audit|capitalisation|observatoire|enquete(?!s? social)",
+        "document": r"(?<!plan.)guide|cahier des charges",
+        "event": r"colloque|rencontres|seminaire|conference|forum|exposition|journee d.etude",
+    }.items()
 }
-_ASKED = {kind: re.compile(pattern) for kind, pattern in _STUDY_KINDS.items()}
-
-
-def _kind_of(word: str) -> str:
-    folded = fold(word)
-    return next((kind for kind, asked in _ASKED.items() if asked.fullmatch(folded)), "analysis")
+# A mission type that goes on to name its object ("Etude de revitalisation") names the work.
+_OBJECT = re.compile(r"\b(?:de|du|des)(?![^\W\d_])|\bd['’]", re.IGNORECASE)
 
 
 def is_study(title: str) -> bool:
@@ -224,17 +232,15 @@ def _study_type(mission_type: str) -> re.Match[str] | None:
     return m
 
 
-_OBJECT = re.compile(r"\b(?:de|du|des)(?![^\W\d_])|\bd['’]", re.IGNORECASE)
-
-
 def _studies(references: Sequence[Reference]) -> dict[int, str]:
-    """Position -> kind of study, for the missions whose title says they studied something."""
+    """Position -> kind of study, for the missions whose title (or bare mission type) says
+    they studied something."""
     match = _STUDY_TITLE.match
     found = (
         (pos, match(ref.title) or _study_type(ref.mission_type or ""))
         for pos, ref in enumerate(references)
     )
-    return {pos: _kind_of(m.group("kind")) for pos, m in found if m}
+    return {pos: str(m.lastgroup) for pos, m in found if m}
 
 
 @dataclass
