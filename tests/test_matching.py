@@ -35,6 +35,12 @@ def plain(ref_id: str, **kw) -> dict:  # noqa: ANN003
     return reference_data(ref_id, **base)
 
 
+def fillers(n: int = 6) -> list[dict]:
+    """References about nothing: in a library with them, a criterion's words are rare (the
+    specificity of a match stays 1)."""
+    return [plain(f"x{i}") for i in range(n)]
+
+
 def tender(*criteria: Criterion, **kw) -> Tender:  # noqa: ANN003
     return Tender(title="T", buyer="B", criteria=list(criteria), deadline="2026-12-15", **kw)
 
@@ -106,8 +112,8 @@ def test_work_done_by_another_party_is_not_the_missions() -> None:
         stakes="La concertation avec les habitants restait conduite par l'équipe municipale.",
     )
     planned = plain("planned", content=["Une concertation est prévue dans une seconde phase."])
-    fillers = [plain(f"x{i}") for i in range(9)]  # a library where concertation is rare
-    result = match_tender(lib(done, other, planned, *fillers), tender(CONCERTATION))
+    others = fillers(9)  # a library where concertation is rare
+    result = match_tender(lib(done, other, planned, *others), tender(CONCERTATION))
     assert score(result, "done").score >= 0.5
     for ref_id in ("other", "planned"):
         found = score(result, ref_id)
@@ -139,8 +145,8 @@ def test_a_training_course_teaches_topics_it_did_not_carry_out() -> None:
         content=["Modules : direction de projet, concertation, GUSP."],
     )
     mission = plain("mission", content=["Concertation avec les habitants du quartier."])
-    fillers = [plain(f"x{i}") for i in range(6)]
-    result = match_tender(lib(course, mission, *fillers), tender(CONCERTATION))
+    others = fillers()
+    result = match_tender(lib(course, mission, *others), tender(CONCERTATION))
     assert score(result, "course").score < 0.5 <= score(result, "mission").score
 
 
@@ -157,13 +163,13 @@ def test_the_context_alone_does_not_meet_a_criterion_about_work_in_that_context(
     work = plain(
         "work", programme="NPNRU du quartier Sud", content=["Direction de projet du NPRU."]
     )
-    fillers = [plain(f"x{i}") for i in range(6)]
-    result = match_tender(lib(context, work, *fillers), tender(pilotage))
+    others = fillers()
+    result = match_tender(lib(context, work, *others), tender(pilotage))
     assert score(result, "work", "pilotage").score >= 0.5
     assert 0 < score(result, "context", "pilotage").score < 0.5
     # a criterion that asks for the context itself is met by it
     npru = Criterion("npru", "Expérience d'un NPRU", keywords=["NPRU", "ANRU"])
-    result = match_tender(lib(context, work, *fillers), tender(npru))
+    result = match_tender(lib(context, work, *others), tender(npru))
     assert score(result, "context", "npru").score >= 0.5
 
 
@@ -179,8 +185,8 @@ def test_a_keyword_that_is_one_variant_of_a_broad_component_stays_a_phrase() -> 
     # an acronym of a component still brings every way of writing it
     gusp = Criterion("gusp", "GUSP", keywords=["GUSP"])
     written = plain("written", content=["Gestion urbaine et sociale de proximité du quartier."])
-    fillers = [plain(f"x{i}") for i in range(6)]
-    result = match_tender(lib(written, *fillers), tender(gusp))
+    others = fillers()
+    result = match_tender(lib(written, *others), tender(gusp))
     assert score(result, "written", "gusp").score >= 0.5
 
 
@@ -215,13 +221,13 @@ def test_a_study_of_the_work_ranks_below_doing_it_unless_a_study_is_asked() -> N
         title="Mission d'accompagnement des ménages",
         content=["Relogement de 240 ménages : enquêtes sociales, propositions, suivi."],
     )
-    fillers = [plain(f"x{i}") for i in range(6)]
+    others = fillers()
     doing = Criterion("relogement", "Relogement des ménages", keywords=["relogement"])
-    result = match_tender(lib(survey, mous, *fillers), tender(doing))
+    result = match_tender(lib(survey, mous, *others), tender(doing))
     assert score(result, "survey", "relogement").score == 0.75  # 1.0 from its title, lowered
     assert [m.reference.id for m in result.ranking][:2] == ["mous", "survey"]
     study = Criterion("bilan", "Évaluation du relogement", keywords=["relogement"])
-    result = match_tender(lib(survey, mous, *fillers), tender(study))
+    result = match_tender(lib(survey, mous, *others), tender(study))
     assert score(result, "survey", "bilan").score == 1.0  # "relogés" in its title, in full
 
 
@@ -236,18 +242,18 @@ def test_only_the_kind_of_study_a_criterion_asks_for_is_met_in_full() -> None:
         title="Enquête sociale préalable au relogement",
         content=["Relogement de 240 ménages : entretiens, souhaits, propositions."],
     )
-    fillers = [plain(f"x{i}") for i in range(6)]
+    others = fillers()
     # an "enquête sociale" is a step of rehousing, not a study: only the evaluation is lowered
     rehousing = Criterion(
         "relogement", "Relogement (MOUS, enquêtes sociales)", keywords=["relogement"]
     )
-    result = match_tender(lib(evaluation, social_survey, *fillers), tender(rehousing))
+    result = match_tender(lib(evaluation, social_survey, *others), tender(rehousing))
     assert score(result, "evaluation", "relogement").score == 0.75
     assert score(result, "social-survey", "relogement").score == 1.0
     # a criterion asking for an evaluation takes an evaluation in full, not a guide
     guide = plain("guide", title="Guide du relogement", content=["Relogement des ménages."])
     assessed = Criterion("bilan", "Bilan du relogement", keywords=["relogement"])
-    result = match_tender(lib(evaluation, guide, *fillers), tender(assessed))
+    result = match_tender(lib(evaluation, guide, *others), tender(assessed))
     assert score(result, "evaluation", "bilan").score == 1.0
     assert score(result, "guide", "bilan").score == 0.75
 
@@ -256,9 +262,9 @@ def test_a_mission_type_naming_a_study_without_its_object_is_a_study() -> None:
     content = ["Ateliers de concertation avec les habitants et le conseil citoyen."]
     strategy = plain("strategy", title="Île de Thau", mission_type="Etude", content=content)
     workshops = plain("workshops", title="Quartier Nord", mission_type="AMO", content=content)
-    fillers = [plain(f"x{i}") for i in range(6)]
+    others = fillers()
     crit = Criterion("concertation", "Concertation", keywords=["concertation"])
-    result = match_tender(lib(strategy, workshops, *fillers), tender(crit))
+    result = match_tender(lib(strategy, workshops, *others), tender(crit))
     assert score(result, "strategy", "concertation").score == pytest.approx(
         0.75 * score(result, "workshops", "concertation").score, abs=0.001
     )
@@ -267,7 +273,7 @@ def test_a_mission_type_naming_a_study_without_its_object_is_a_study() -> None:
     named = plain("named", mission_type="Etude de revitalisation", content=revit)
     done = plain("done", mission_type="AMO", content=revit)
     crit = Criterion("revitalisation", "Revitalisation", keywords=["revitalisation"])
-    result = match_tender(lib(named, done, *fillers), tender(crit))
+    result = match_tender(lib(named, done, *others), tender(crit))
     assert score(result, "named", "revitalisation").score == 1.0  # its type names the work
     assert score(result, "done", "revitalisation").score < 1.0
 
@@ -282,17 +288,17 @@ def test_a_mission_type_naming_a_study_without_its_object_is_a_study() -> None:
 )
 def test_the_trades_words_for_insertion_meet_an_insertion_criterion(bullet: str) -> None:
     crit = Criterion("insertion", "Insertion", components=["Insertion par l'activité économique"])
-    fillers = [plain(f"x{i}") for i in range(6)]
-    result = match_tender(lib(plain("a", content=[bullet]), *fillers), tender(crit))
+    others = fillers()
+    result = match_tender(lib(plain("a", content=[bullet]), *others), tender(crit))
     assert score(result, "a", "insertion").score >= 0.5
 
 
 def test_a_word_written_in_another_sense_is_no_hit() -> None:
     money = plain("money", content=["Participation de la commune aux équipements publics."])
     residents = plain("residents", content=["Ateliers de participation avec les locataires."])
-    fillers = [plain(f"x{i}") for i in range(6)]
+    others = fillers()
     crit = Criterion("participation", "Participation", keywords=["participation"])
-    result = match_tender(lib(money, residents, *fillers), tender(crit))
+    result = match_tender(lib(money, residents, *others), tender(crit))
     assert score(result, "money", "participation").score == 0.0
     assert score(result, "residents", "participation").score > 0.5
     assert score(result, "residents", "participation").evidence == [
@@ -304,7 +310,7 @@ def test_a_word_written_in_another_sense_is_no_hit() -> None:
         title="Participation financière de la Ville",
         content=["Ateliers de participation avec les locataires."],
     )
-    result = match_tender(lib(both, *fillers), tender(crit))
+    result = match_tender(lib(both, *others), tender(crit))
     assert score(result, "both", "participation").evidence == [
         "content: Ateliers de participation avec les locataires."
     ]
